@@ -1,0 +1,94 @@
+"""Service ⇄ service messages on RabbitMQ. Browser events never travel the bus as they are: the
+gateway validates them and turns them into these commands."""
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .base import Message, new_id
+from .events import MAX_TEXT_CHARS, RunMode
+from .sandbox import MAX_SOURCE_BYTES, Language, SandboxRequest, SandboxResult
+
+
+class _Action(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class StartAction(_Action):
+    kind: Literal["start"] = "start"
+
+
+class CandidateMessageAction(_Action):
+    kind: Literal["message"] = "message"
+    text: str = Field(max_length=MAX_TEXT_CHARS)
+    spoken: bool = False
+    confidence: float | None = None
+
+
+class CodeRunAction(_Action):
+    kind: Literal["run_code"] = "run_code"
+    code: str = Field(max_length=MAX_SOURCE_BYTES)
+    language: Language
+    mode: RunMode = RunMode.RUN
+
+
+class CodeSnapshotAction(_Action):
+    kind: Literal["code_snapshot"] = "code_snapshot"
+    code: str = Field(max_length=MAX_SOURCE_BYTES)
+    language: Language
+
+
+class SilenceCheckAction(_Action):
+    """Fired by the bus after a quiet spell; `since_seq` lets the agent ignore stale checks."""
+
+    kind: Literal["silence_check"] = "silence_check"
+    since_seq: int = 0
+
+
+CandidateAction = Annotated[
+    StartAction | CandidateMessageAction | CodeRunAction | CodeSnapshotAction | SilenceCheckAction,
+    Field(discriminator="kind"),
+]
+
+
+class TurnRequested(Message):
+    """Gateway → interviewer-agent: the candidate did something the interviewer must answer."""
+
+    turn_id: str = Field(default_factory=new_id)
+    action: CandidateAction
+
+
+class SandboxRunRequested(Message):
+    """Any agent → sandbox-worker (request/reply): run this code against these tests."""
+
+    run_id: str = Field(default_factory=new_id)
+    request: SandboxRequest
+
+
+class SandboxRunCompleted(Message):
+    run_id: str
+    result: SandboxResult
+
+
+class SpeechRequested(Message):
+    """Interviewer → tts: speak one sentence of a turn; `index` orders sentences within the turn."""
+
+    turn_id: str
+    index: int = Field(ge=0)
+    text: str = Field(max_length=MAX_TEXT_CHARS)
+
+
+class FeedbackRequested(Message):
+    """Gateway → feedback-agent: score the candidate's work so far."""
+
+    request_id: str = Field(default_factory=new_id)
+    code: str = Field(default="", max_length=MAX_SOURCE_BYTES)
+    language: Language | None = None
+
+
+class WorkerHeartbeat(BaseModel):
+    """Every worker says it is alive every few seconds; gateways use this for /api/health."""
+
+    kind: Literal["interviewer-agent", "feedback-agent", "tts", "sandbox-worker"]
+    instance_id: str
+    timestamp: float
