@@ -1,0 +1,43 @@
+"""Configuration of the tts service, read from environment variables."""
+
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+EngineChoice = Literal["auto", "espeak", "polly"]
+
+DEFAULT_POLLY_VOICE = "Joanna"
+DEFAULT_ESPEAK_VOICE = "en-us"
+
+
+class TtsSettings(BaseSettings):
+    """`TTS_ENGINE=auto` picks Polly when AWS credentials are configured, otherwise espeak-ng."""
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    tts_engine: EngineChoice = "auto"
+    # Empty means "the default voice of whichever engine is chosen".
+    tts_voice: str = ""
+    tts_format: str = "mp3"
+    aws_region: str = "us-east-1"
+    aws_access_key_id: str = ""
+    aws_profile: str = ""
+    redis_url: str = ""
+    tts_cache_ttl_s: int = Field(default=24 * 3600, ge=1)
+    # espeak-ng speaking rate in words per minute (its own default is 175).
+    tts_espeak_rate_wpm: int = Field(default=170, ge=80, le=450)
+
+    def resolved_engine(self) -> Literal["espeak", "polly"]:
+        if self.tts_engine != "auto":
+            return self.tts_engine
+        return "polly" if self.has_aws_credentials() else "espeak"
+
+    def has_aws_credentials(self) -> bool:
+        # pydantic-settings fills these two fields from AWS_ACCESS_KEY_ID / AWS_PROFILE.
+        return bool(self.aws_access_key_id or self.aws_profile)
+
+    def resolved_voice(self) -> str:
+        if self.tts_voice:
+            return self.tts_voice
+        return DEFAULT_POLLY_VOICE if self.resolved_engine() == "polly" else DEFAULT_ESPEAK_VOICE
