@@ -1,0 +1,215 @@
+"""Python harness: runs inside the sandbox, calls the candidate's function once per test.
+
+Protocol shared by every language's harness (see sandbox_worker/languages.py):
+  argv: <record fd> <spec.json path> <solution path>
+  spec: {"signature": {...}, "tests": [{"id": ..., "input": {...}}, ...], "output_cap": bytes}
+  Records, one JSON object per line on the record fd:
+    {"t": "start", "i": n}
+    {"t": "done", "i": n, "actual": ..., "cpu_ms": .., "wall_ms": .., "mem_kb": .., "stdout": "", "stderr": ""}
+    {"t": "done", "i": n, "error": {"type", "message", "line"}, "mle": bool, ...}
+    {"t": "compile_error", "message": ...}
+The expected values never enter the sandbox: comparison happens in the worker.
+"""
+
+import io
+import json
+import os
+import resource
+import sys
+import time
+import traceback
+
+SOLUTION_FILE = "solution.py"
+
+
+class ListNode:
+    def __init__(self, val=0, next=None):
+        self.val = val
+        self.next = next
+
+
+class TreeNode:
+    def __init__(self, val=0, left=None, right=None):
+        self.val = val
+        self.left = left
+        self.right = right
+
+
+def to_native(value, type_name):
+    if value is None:
+        return None
+    if type_name.endswith("[]"):
+        return [to_native(v, type_name[:-2]) for v in value]
+    if type_name == "ListNode":
+        head = None
+        for v in reversed(value):
+            head = ListNode(v, head)
+        return head
+    if type_name == "TreeNode":
+        return build_tree(value)
+    if type_name == "float":
+        return float(value)
+    return value
+
+
+def build_tree(values):
+    if not values or values[0] is None:
+        return None
+    root = TreeNode(values[0])
+    queue, i = [root], 1
+    for node in queue:
+        for side in ("left", "right"):
+            if i < len(values) and values[i] is not None:
+                child = TreeNode(values[i])
+                setattr(node, side, child)
+                queue.append(child)
+            i += 1
+        if i >= len(values):
+            break
+    return root
+
+
+def to_json(value):
+    if isinstance(value, ListNode):
+        out, seen = [], 0
+        while value is not None and seen < 10**6:
+            out.append(value.val)
+            value, seen = value.next, seen + 1
+        return out
+    if isinstance(value, TreeNode):
+        out, queue = [], [value]
+        for node in queue:
+            out.append(None if node is None else node.val)
+            if node is not None:
+                queue.extend((node.left, node.right))
+        while out and out[-1] is None:
+            out.pop()
+        return out
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    return value
+
+
+class CappedWriter(io.TextIOBase):
+    """Collects a test's prints up to `cap` characters and remembers whether more were written."""
+
+    def __init__(self, cap):
+        self.cap, self.parts, self.size, self.overflow = cap, [], 0, False
+
+    def write(self, text):
+        text = str(text)
+        if self.size < self.cap:
+            self.parts.append(text[: self.cap - self.size])
+        self.size += len(text)
+        self.overflow = self.size > self.cap
+        return len(text)
+
+    def value(self):
+        return "".join(self.parts)
+
+
+def error_info(exc):
+    line = None
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if frame.filename == SOLUTION_FILE:
+            line = frame.lineno
+    if isinstance(exc, SyntaxError) and exc.filename == SOLUTION_FILE:
+        line = exc.lineno
+    return {"type": type(exc).__name__, "message": str(exc)[:2000], "line": line}
+
+
+def snake_to_camel(name):
+    head, *rest = name.split("_")
+    return head + "".join(p[:1].upper() + p[1:] for p in rest)
+
+
+def call_function(namespace, signature, test_input):
+    func = namespace.get(signature["name"]) or namespace.get(snake_to_camel(signature["name"]))
+    if func is None:
+        raise NameError(f"function '{signature['name']}' is not defined")
+    args = [to_native(test_input.get(p["name"]), p["type"]) for p in signature["params"]]
+    return to_json(func(*args))
+
+
+def call_class(namespace, signature, test_input):
+    cls = namespace.get(signature["name"])
+    if cls is None:
+        raise NameError(f"class '{signature['name']}' is not defined")
+    methods = {m["name"]: m for m in signature.get("methods", [])}
+    ctor_types = [p["type"] for p in signature.get("params", [])]
+    ctor_args = test_input.get("constructor") or []
+    obj = cls(*[to_native(v, t) for v, t in zip(ctor_args, ctor_types + ["any"] * len(ctor_args))])
+    results = []
+    for op, args in zip(test_input["operations"], test_input["arguments"]):
+        method = methods.get(op, {"params": []})
+        types = [p["type"] for p in method["params"]] + ["any"] * len(args)
+        bound = getattr(obj, op, None) or getattr(obj, snake_to_camel(op))
+        results.append(to_json(bound(*[to_native(v, t) for v, t in zip(args, types)])))
+    return results
+
+
+def run_test(index, test, namespace, signature, cap, emit):
+    emit({"t": "start", "i": index})
+    out, err = CappedWriter(cap), CappedWriter(cap)
+    sys.stdout, sys.stderr = out, err
+    record = {"t": "done", "i": index}
+    wall, cpu = time.perf_counter(), time.process_time()
+    try:
+        if signature.get("kind") == "class":
+            record["actual"] = call_class(namespace, signature, test["input"])
+        else:
+            record["actual"] = call_function(namespace, signature, test["input"])
+    except MemoryError:
+        record["error"], record["mle"] = {"type": "MemoryError", "message": "out of memory"}, True
+    except BaseException as exc:  # the candidate may raise anything, even SystemExit
+        record["error"] = error_info(exc)
+    finally:
+        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+    record["wall_ms"] = (time.perf_counter() - wall) * 1000
+    record["cpu_ms"] = (time.process_time() - cpu) * 1000
+    record["mem_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    record.update(stdout=out.value(), stderr=err.value(), ole=out.overflow or err.overflow)
+    emit(record)
+
+
+def main():
+    record_fd, spec_path, solution_path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+    records = os.fdopen(record_fd, "w", buffering=1)
+
+    def emit(record):
+        try:
+            line = json.dumps(record)
+        except (TypeError, ValueError) as exc:
+            line = json.dumps({"t": "done", "i": record["i"], "error": {"type": "TypeError",
+                               "message": f"result is not JSON-serialisable: {exc}"}})
+        records.write(line + "\n")
+
+    with open(spec_path) as f:
+        spec = json.load(f)
+    with open(solution_path) as f:
+        source = f.read()
+    sys.setrecursionlimit(100_000)
+    try:
+        code = compile(source, SOLUTION_FILE, "exec")
+    except (SyntaxError, ValueError) as exc:
+        info = error_info(exc)
+        emit({"t": "compile_error", "message": f"{info['type']}: {info['message']} (line {info['line']})"})
+        return
+    namespace = {"__name__": "solution", "ListNode": ListNode, "TreeNode": TreeNode}
+    namespace.update(__builtins__=__builtins__)
+    load = {"t": "load"}
+    try:
+        exec(code, namespace)
+    except BaseException as exc:
+        load["error"] = error_info(exc)
+    emit(load)
+    if "error" in load:
+        return
+    for index, test in enumerate(spec["tests"]):
+        run_test(index, test, namespace, spec["signature"], spec["output_cap"], emit)
+
+
+if __name__ == "__main__":
+    main()

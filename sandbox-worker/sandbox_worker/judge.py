@@ -1,0 +1,288 @@
+"""The judge: compile once, run every test of a submission in one sandboxed process, give verdicts.
+
+`await judge(request)` never raises on bad candidate code; a problem of the worker itself becomes an
+`internal_error` result with a message. `Judge(max_concurrency=...)` limits how many submissions run at
+once (default: SANDBOX_CONCURRENCY, else the number of CPUs).
+"""
+
+import asyncio
+import json
+import logging
+import os
+import shutil
+import signal
+import tempfile
+import time
+from pathlib import Path
+
+from contracts.sandbox import (
+    Limits,
+    RuntimeErrorInfo,
+    SandboxRequest,
+    SandboxResult,
+    TestCase,
+    TestResult,
+    Verdict,
+)
+
+from .compare import results_match
+from .languages import LANGUAGES, LanguageSpec
+from .sandbox import RunLimits, RunOutcome, RunSpec, Sandbox
+
+log = logging.getLogger(__name__)
+
+COMPILE_LIMITS = RunLimits(
+    test_cpu_s=30, test_wall_s=30, startup_wall_s=40, process_cpu_s=30, address_space_mb=None,
+    max_processes=128, file_size_kb=256 * 1024, open_files=256, output_bytes=256 * 1024, tmpfs_mb=512,
+)
+COMPILE_OUTPUT_CHARS = 8000
+STREAM_CHARS_PER_TEST = 8000
+MAX_BATCH_RESTARTS = 3  # a process that dies mid-batch is restarted for the remaining tests
+MEMORY_MARKERS = ("MemoryError", "out of memory", "bad_alloc", "OutOfMemoryError", "heap out of memory",
+                  "Cannot allocate memory")
+
+
+class Judge:
+    def __init__(self, max_concurrency: int | None = None, sandbox: Sandbox | None = None):
+        if max_concurrency is None:
+            max_concurrency = int(os.environ.get("SANDBOX_CONCURRENCY") or os.cpu_count() or 1)
+        self.max_concurrency = max_concurrency
+        self.sandbox = sandbox or Sandbox()
+        self._slots = asyncio.Semaphore(max_concurrency)
+
+    async def judge(self, request: SandboxRequest) -> SandboxResult:
+        started = time.monotonic()
+        async with self._slots:
+            try:
+                result = await self._judge(request)
+            except Exception as exc:  # the worker's fault, never the candidate's
+                log.exception("judge failed")
+                result = SandboxResult(verdict=Verdict.INTERNAL_ERROR, message=f"{type(exc).__name__}: {exc}")
+        result.time_ms = (time.monotonic() - started) * 1000
+        return result
+
+    async def _judge(self, request: SandboxRequest) -> SandboxResult:
+        language = LANGUAGES.get(request.language)
+        if language is None:
+            return _internal(f"language {request.language} is not supported yet")
+        if request.tests and request.signature is None:
+            return _internal("function tests need a signature")
+        if any(t.input is None for t in request.tests):
+            return _internal("stdin/stdout tests are not supported; give each test an `input`")
+        box = Path(tempfile.mkdtemp(prefix="mockmind-box-"))
+        try:
+            _write_box(box, language.box_files(request.source, request.signature))
+            if language.compile_argv:
+                compiled = await self.sandbox.run(
+                    RunSpec(argv=language.compile_argv, box_dir=box, limits=COMPILE_LIMITS,
+                            env=language.env, box_writable=True),
+                    language.extra_ro,
+                )
+                if compiled.exit_code != 0:
+                    return _compilation_error(compiled)
+            return await self._run_tests(request, language, box)
+        finally:
+            shutil.rmtree(box, ignore_errors=True)
+
+    async def _run_tests(self, request: SandboxRequest, language: LanguageSpec, box: Path) -> SandboxResult:
+        limits = request.limits
+        results: dict[int, TestResult] = {}
+        pending = list(range(len(request.tests)))
+        budget_end = time.monotonic() + limits.wall_time_s * 3 + language.startup_s
+        restarts = 0
+        while pending:
+            if time.monotonic() > budget_end or restarts > MAX_BATCH_RESTARTS:
+                for index in pending:
+                    results[index] = _not_run(request.tests[index])
+                break
+            spec = {
+                "signature": request.signature.model_dump() if request.signature else None,
+                "tests": [{"id": request.tests[i].id, "input": request.tests[i].input} for i in pending],
+                "output_cap": limits.output_kb * 1024,
+            }
+            _write_box(box, {"spec.json": json.dumps(spec)})
+            outcome = await self.sandbox.run(
+                RunSpec(argv=language.run_command(limits.memory_mb), box_dir=box,
+                        limits=_run_limits(limits, language, len(pending)), env=language.env),
+                language.extra_ro,
+            )
+            compile_error = next((r for r in outcome.records if r.get("t") == "compile_error"), None)
+            if compile_error:
+                return SandboxResult(verdict=Verdict.COMPILATION_ERROR, total=len(request.tests),
+                                     compile_output=str(compile_error.get("message", ""))[:COMPILE_OUTPUT_CHARS])
+            finished = _results_from_records(outcome, pending, request.tests, limits)
+            results.update(finished)
+            remaining = [i for i in pending if i not in finished]
+            if not remaining:
+                break
+            crashed = _crash_verdicts(outcome, remaining, request.tests)
+            results.update(crashed)
+            if not crashed:  # died without progress: no point trying again
+                break
+            pending = [i for i in remaining if i not in crashed]
+            restarts += 1
+        ordered = [results[i] for i in range(len(request.tests))]
+        return _summary(ordered)
+
+
+def _run_limits(limits: Limits, language: LanguageSpec, test_count: int) -> RunLimits:
+    per_process_cpu = int(limits.cpu_time_s * test_count + language.startup_s) + 1
+    return RunLimits(
+        test_cpu_s=limits.cpu_time_s,
+        test_wall_s=limits.wall_time_s,
+        startup_wall_s=language.startup_s + limits.wall_time_s,
+        process_cpu_s=per_process_cpu,
+        address_space_mb=(limits.memory_mb + language.address_space_overhead_mb
+                          if language.address_space_overhead_mb is not None else None),
+        max_processes=limits.max_processes + language.extra_threads,
+        file_size_kb=limits.file_size_kb,
+        open_files=limits.open_files,
+        output_bytes=limits.output_kb * 1024,
+        tmpfs_mb=max(16, limits.file_size_kb // 1024 * 2),
+    )
+
+
+def _write_box(box: Path, files: dict[str, str]) -> None:
+    os.chmod(box, 0o755)  # the sandbox runs as an unprivileged uid that must read these
+    for name, text in files.items():
+        path = box / name
+        path.write_text(text)
+        path.chmod(0o644)
+
+
+def _results_from_records(outcome: RunOutcome, pending: list[int], tests: list[TestCase],
+                          limits: Limits) -> dict[int, TestResult]:
+    results: dict[int, TestResult] = {}
+    load_error = next((r for r in outcome.records if r.get("t") == "load" and r.get("error")), None)
+    if load_error:
+        error = _error_info(load_error["error"])
+        for index in pending:
+            results[index] = _result(tests[index], Verdict.RUNTIME_ERROR, error=error,
+                                     stderr=outcome.stderr.decode(errors="replace"))
+        return results
+    for record in outcome.records:
+        if record.get("t") != "done" or not isinstance(record.get("i"), int):
+            continue
+        if not 0 <= record["i"] < len(pending):
+            continue
+        index = pending[record["i"]]
+        results[index] = _verdict_for_record(record, tests[index], limits)
+    return results
+
+
+def _verdict_for_record(record: dict, test: TestCase, limits: Limits) -> TestResult:
+    common = dict(
+        time_ms=float(record.get("cpu_ms") or record.get("wall_ms") or 0.0),
+        memory_kb=int(record.get("mem_kb") or 0),
+        stdout=str(record.get("stdout", ""))[:STREAM_CHARS_PER_TEST],
+        stderr=str(record.get("stderr", ""))[:STREAM_CHARS_PER_TEST],
+    )
+    if record.get("ole"):
+        return _result(test, Verdict.OUTPUT_LIMIT_EXCEEDED, **common)
+    if record.get("error"):
+        verdict = Verdict.MEMORY_LIMIT_EXCEEDED if record.get("mle") else Verdict.RUNTIME_ERROR
+        return _result(test, verdict, error=_error_info(record["error"]), **common)
+    if common["time_ms"] > limits.cpu_time_s * 1000:
+        return _result(test, Verdict.TIME_LIMIT_EXCEEDED, **common)
+    actual = record.get("actual")
+    passed = results_match(actual, test.expected, test.compare, test.float_tolerance)
+    return _result(test, Verdict.ACCEPTED if passed else Verdict.WRONG_ANSWER, actual=actual, **common)
+
+
+def _crash_verdicts(outcome: RunOutcome, remaining: list[int], tests: list[TestCase]) -> dict[int, TestResult]:
+    """The process ended before finishing: blame the test that was running, if any."""
+    if outcome.killed_test is None or not 0 <= outcome.killed_test < len(remaining):
+        if outcome.killed_for or outcome.exit_code != 0:
+            # Died outside any test (startup): every remaining test shares the verdict.
+            verdict, error = _death_verdict(outcome)
+            return {i: _result(tests[i], verdict, error=error, stdout=_text(outcome.stdout),
+                               stderr=_text(outcome.stderr)) for i in remaining}
+        return {}
+    index = remaining[outcome.killed_test]
+    verdict, error = _death_verdict(outcome)
+    return {index: _result(tests[index], verdict, error=error, time_ms=0.0,
+                           stdout=_text(outcome.stdout), stderr=_text(outcome.stderr))}
+
+
+def _death_verdict(outcome: RunOutcome) -> tuple[Verdict, RuntimeErrorInfo | None]:
+    if outcome.killed_for in ("wall", "cpu"):
+        return Verdict.TIME_LIMIT_EXCEEDED, None
+    if outcome.killed_for == "output" or outcome.output_overflow:
+        return Verdict.OUTPUT_LIMIT_EXCEEDED, None
+    if outcome.signal == signal.SIGXCPU or outcome.exit_code == 128 + signal.SIGXCPU:
+        return Verdict.TIME_LIMIT_EXCEEDED, None
+    stderr = _text(outcome.stderr)
+    if any(marker in stderr for marker in MEMORY_MARKERS):
+        return Verdict.MEMORY_LIMIT_EXCEEDED, None
+    if outcome.signal or (outcome.exit_code or 0) > 128:
+        number = outcome.signal or outcome.exit_code - 128
+        name = _signal_name(number)
+        return Verdict.RUNTIME_ERROR, RuntimeErrorInfo(type=name, message=f"the program was killed by {name}")
+    return Verdict.RUNTIME_ERROR, RuntimeErrorInfo(
+        type="Exit", message=f"the program exited with code {outcome.exit_code} before the test finished"
+    )
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+
+
+def _error_info(raw) -> RuntimeErrorInfo:
+    if not isinstance(raw, dict):
+        return RuntimeErrorInfo(type="Error", message=str(raw)[:2000])
+    line = raw.get("line")
+    return RuntimeErrorInfo(type=str(raw.get("type", "Error"))[:200], message=str(raw.get("message", ""))[:2000],
+                            line=line if isinstance(line, int) else None)
+
+
+def _result(test: TestCase, verdict: Verdict, **fields) -> TestResult:
+    return TestResult(test_id=test.id, verdict=verdict, hidden=test.hidden, category=test.category, **fields)
+
+
+def _not_run(test: TestCase) -> TestResult:
+    return _result(test, Verdict.TIME_LIMIT_EXCEEDED,
+                   stderr="not run: earlier tests used up the submission's time budget")
+
+
+def _text(data: bytes) -> str:
+    return data.decode(errors="replace")[:STREAM_CHARS_PER_TEST]
+
+
+def _summary(tests: list[TestResult]) -> SandboxResult:
+    passed = sum(t.verdict is Verdict.ACCEPTED for t in tests)
+    first_failure = next((t.verdict for t in tests if t.verdict is not Verdict.ACCEPTED), Verdict.ACCEPTED)
+    return SandboxResult(verdict=first_failure, tests=tests, passed=passed, total=len(tests),
+                         message=f"{passed}/{len(tests)} tests passed")
+
+
+def _compilation_error(outcome: RunOutcome) -> SandboxResult:
+    text = (_text(outcome.stderr) + _text(outcome.stdout)).strip()
+    if outcome.killed_for:
+        text = f"compilation stopped: {outcome.killed_for} limit exceeded\n" + text
+    return SandboxResult(verdict=Verdict.COMPILATION_ERROR, compile_output=text[:COMPILE_OUTPUT_CHARS],
+                         message="compilation failed")
+
+
+def _internal(message: str) -> SandboxResult:
+    return SandboxResult(verdict=Verdict.INTERNAL_ERROR, message=message)
+
+
+_default_judge: Judge | None = None
+
+
+def default_judge() -> Judge:
+    global _default_judge
+    if _default_judge is None:
+        _default_judge = Judge()
+    return _default_judge
+
+
+async def judge(request: SandboxRequest) -> SandboxResult:
+    try:
+        runner = default_judge()
+    except Exception as exc:  # e.g. SandboxUnavailable: say so instead of running code unisolated
+        return _internal(f"{type(exc).__name__}: {exc}")
+    return await runner.judge(request)

@@ -1,0 +1,20 @@
+"""sandbox-worker: `python -m sandbox_worker.main`. Stateless; scale by running more replicas."""
+
+import asyncio
+
+from runtime.broker import configure_logging, create_broker
+from runtime.settings import ServiceSettings
+from runtime.worker import WorkerRuntime
+
+from .handlers import router
+
+settings = ServiceSettings()
+broker = create_broker(settings, logger_name="sandbox-worker")
+broker.include_router(router)
+# The sandbox never touches the database: it is the one service that runs untrusted code.
+runtime = WorkerRuntime(kind="sandbox-worker", broker=broker, settings=settings, uses_database=False)
+app = runtime.app()
+
+if __name__ == "__main__":
+    configure_logging(settings.log_level)
+    asyncio.run(app.run())
