@@ -1,0 +1,51 @@
+"""The gateway's Starlette application: HTTP API, WebSocket hub, and the built web client."""
+
+import contextlib
+import logging
+
+from starlette.applications import Starlette
+from starlette.responses import HTMLResponse
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+
+from . import http
+from .settings import GatewaySettings
+from .state import build_gateway
+from .websocket import interview_socket
+
+log = logging.getLogger("gateway")
+
+PLACEHOLDER_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>MockMind</title></head>
+<body><main><h1>MockMind</h1><p>The web client is not built yet: run <code>make web</code>.</p></main></body></html>"""
+
+
+async def placeholder(_request) -> HTMLResponse:
+    return HTMLResponse(PLACEHOLDER_PAGE)
+
+
+def create_app(settings: GatewaySettings | None = None) -> Starlette:
+    settings = settings or GatewaySettings()
+    gateway = build_gateway(settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        await gateway.open()
+        log.info("gateway replica %s ready", gateway.replica_id)
+        try:
+            yield
+        finally:
+            await gateway.close()
+
+    routes = [
+        Route("/api/sessions", http.create_session, methods=["POST"]),
+        Route("/api/sessions/{session_id}", http.get_session, methods=["GET"]),
+        Route("/api/health", http.health, methods=["GET"]),
+        WebSocketRoute("/ws/{session_id}", interview_socket),
+    ]
+    if settings.web_dist_dir.is_dir():
+        routes.append(Mount("/", StaticFiles(directory=settings.web_dist_dir, html=True), name="web"))
+    else:
+        routes.append(Route("/", placeholder))
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.gateway = gateway
+    return app

@@ -1,0 +1,25 @@
+"""gateway: `python -m gateway.main`. Stateless apart from its sockets; run several behind a balancer."""
+
+import uvicorn
+
+from runtime.broker import configure_logging
+
+from .app import create_app
+from .settings import GatewaySettings
+
+
+def main() -> None:
+    settings = GatewaySettings()
+    configure_logging(settings.log_level)
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        ws_max_size=settings.max_ws_frame_bytes * 2,
+        log_level=settings.log_level.lower(),
+        timeout_graceful_shutdown=5,
+    )
+
+
+if __name__ == "__main__":
+    main()

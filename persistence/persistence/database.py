@@ -1,0 +1,80 @@
+"""Engine creation and schema migration, for SQLite files and PostgreSQL alike."""
+
+import asyncio
+import fcntl
+import zlib
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./var/mockmind.db"
+
+
+def create_engine(url: str) -> AsyncEngine:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_async_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_async_engine(url, connect_args={"timeout": 30})
+    event.listen(engine.sync_engine, "connect", _tune_sqlite)
+    return engine
+
+
+def _tune_sqlite(dbapi_connection, _record) -> None:
+    # Several service processes share one file: WAL lets readers run beside the writer, and the busy
+    # timeout makes writers queue instead of failing.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def session_factory(engine: AsyncEngine) -> async_sessionmaker:
+    return async_sessionmaker(engine, expire_on_commit=False)
+
+
+async def migrate(engine: AsyncEngine) -> None:
+    """Bring the schema to the newest revision. Safe when several processes start at once."""
+    if engine.dialect.name == "sqlite":
+        lock_path = Path(engine.url.database or "var/mockmind.db").with_suffix(".migrate.lock")
+        lock_path.parent.mkdir(parents=True, exist_ok=True)
+        with lock_path.open("w") as lock_file:
+            await asyncio.to_thread(fcntl.flock, lock_file, fcntl.LOCK_EX)
+            async with engine.begin() as conn:
+                await conn.run_sync(_upgrade)
+        return
+    async with engine.begin() as conn:
+        lock_key = zlib.crc32(b"mockmind-migrations")
+        await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key})
+        await conn.run_sync(_upgrade)
+
+
+def _upgrade(connection: Connection) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+def main() -> None:
+    """`python -m persistence.database`: migrate the configured database and exit."""
+    import os
+
+    async def run() -> None:
+        engine = create_engine(os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL)
+        await migrate(engine)
+        await engine.dispose()
+
+    asyncio.run(run())
+
+
+if __name__ == "__main__":
+    main()

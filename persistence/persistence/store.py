@@ -1,0 +1,195 @@
+"""`InterviewStore`: every read and write the services make, as plain async methods.
+
+Services never build queries themselves; they call these, which keeps the SQL in one place and lets
+the same store run on SQLite and PostgreSQL.
+"""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from contracts.base import new_id
+from contracts.events import ServerEvent
+
+from .database import create_engine, migrate, session_factory
+from .models import (
+    CodeSubmission,
+    FeedbackReport,
+    InterviewSession,
+    ProcessedMessage,
+    SessionEvent,
+    TranscriptMessage,
+)
+
+
+class UnknownSession(LookupError):
+    pass
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class InterviewStore:
+    def __init__(self, engine: AsyncEngine):
+        self.engine = engine
+        self._sessions = session_factory(engine)
+
+    @classmethod
+    async def open(cls, url: str, *, run_migrations: bool = True) -> "InterviewStore":
+        engine = create_engine(url)
+        if run_migrations:
+            await migrate(engine)
+        return cls(engine)
+
+    async def close(self) -> None:
+        await self.engine.dispose()
+
+    async def ping(self) -> None:
+        async with self.engine.connect() as conn:
+            await conn.exec_driver_sql("SELECT 1")
+
+    # ---- sessions ----------------------------------------------------------------------------
+
+    async def create_session(self, *, difficulty: str, language: str, topic: str | None = None) -> InterviewSession:
+        now = _now()
+        row = InterviewSession(
+            id=new_id(),
+            difficulty=difficulty,
+            language=language,
+            topic=topic,
+            status="created",
+            phase=None,
+            hint_level=0,
+            last_seq=0,
+            agent_state={},
+            created_at=now,
+            updated_at=now,
+        )
+        async with self._sessions.begin() as db:
+            db.add(row)
+        return row
+
+    async def get_session(self, session_id: str) -> InterviewSession:
+        async with self._sessions() as db:
+            row = await db.get(InterviewSession, session_id)
+        if row is None:
+            raise UnknownSession(session_id)
+        return row
+
+    async def update_session(self, session_id: str, **fields: Any) -> None:
+        async with self._sessions.begin() as db:
+            result = await db.execute(
+                update(InterviewSession)
+                .where(InterviewSession.id == session_id)
+                .values(**fields, updated_at=_now())
+            )
+            if result.rowcount == 0:
+                raise UnknownSession(session_id)
+
+    # ---- transcript --------------------------------------------------------------------------
+
+    async def add_message(self, session_id: str, role: str, content: str, **extra: Any) -> None:
+        async with self._sessions.begin() as db:
+            db.add(
+                TranscriptMessage(
+                    session_id=session_id, role=role, content=content, extra=extra, created_at=_now()
+                )
+            )
+
+    async def transcript(self, session_id: str) -> list[TranscriptMessage]:
+        async with self._sessions() as db:
+            rows = await db.scalars(
+                select(TranscriptMessage)
+                .where(TranscriptMessage.session_id == session_id)
+                .order_by(TranscriptMessage.id)
+            )
+            return list(rows)
+
+    # ---- server-event log --------------------------------------------------------------------
+
+    async def append_event(self, event: ServerEvent) -> ServerEvent:
+        """Give the event the session's next sequence number and keep it for resumption."""
+        async with self._sessions.begin() as db:
+            seq = await db.scalar(
+                update(InterviewSession)
+                .where(InterviewSession.id == event.session_id)
+                .values(last_seq=InterviewSession.last_seq + 1)
+                .returning(InterviewSession.last_seq)
+            )
+            if seq is None:
+                raise UnknownSession(event.session_id)
+            numbered = event.model_copy(update={"seq": seq})
+            db.add(
+                SessionEvent(
+                    session_id=event.session_id,
+                    seq=seq,
+                    message_id=event.message_id,
+                    type=event.type,
+                    body=numbered.model_dump(mode="json"),
+                    created_at=_now(),
+                )
+            )
+        return numbered
+
+    async def events_after(self, session_id: str, seq: int, limit: int = 10_000) -> list[ServerEvent]:
+        async with self._sessions() as db:
+            rows = await db.scalars(
+                select(SessionEvent.body)
+                .where(SessionEvent.session_id == session_id, SessionEvent.seq > seq)
+                .order_by(SessionEvent.seq)
+                .limit(limit)
+            )
+            return [ServerEvent.model_validate(body) for body in rows]
+
+    # ---- code and feedback -------------------------------------------------------------------
+
+    async def record_submission(
+        self, session_id: str, *, submission_id: str, language: str, mode: str, code: str,
+        verdict: str | None, result: dict[str, Any] | None,
+    ) -> None:
+        async with self._sessions.begin() as db:
+            await db.merge(
+                CodeSubmission(
+                    id=submission_id, session_id=session_id, language=language, mode=mode, code=code,
+                    verdict=verdict, result=result, created_at=_now(),
+                )
+            )
+
+    async def submissions(self, session_id: str) -> list[CodeSubmission]:
+        async with self._sessions() as db:
+            rows = await db.scalars(
+                select(CodeSubmission)
+                .where(CodeSubmission.session_id == session_id)
+                .order_by(CodeSubmission.created_at)
+            )
+            return list(rows)
+
+    async def save_feedback(self, session_id: str, *, report_id: str, kind: str, report: dict[str, Any]) -> None:
+        async with self._sessions.begin() as db:
+            await db.merge(
+                FeedbackReport(id=report_id, session_id=session_id, kind=kind, report=report, created_at=_now())
+            )
+
+    async def feedback_reports(self, session_id: str) -> list[FeedbackReport]:
+        async with self._sessions() as db:
+            rows = await db.scalars(
+                select(FeedbackReport)
+                .where(FeedbackReport.session_id == session_id)
+                .order_by(FeedbackReport.created_at)
+            )
+            return list(rows)
+
+    # ---- idempotency -------------------------------------------------------------------------
+
+    async def claim_message(self, message_id: str, handler: str) -> bool:
+        """True the first time a handler sees this message id; False on a redelivery."""
+        try:
+            async with self._sessions.begin() as db:
+                db.add(ProcessedMessage(message_id=message_id, handler=handler, processed_at=_now()))
+        except IntegrityError:
+            return False
+        return True

@@ -1,0 +1,24 @@
+"""One way to build a broker, so every service gets the same middleware, logging and QoS."""
+
+import logging
+
+from faststream.rabbit import Channel, RabbitBroker
+
+from .settings import ServiceSettings
+from .tracing import TraceContextMiddleware
+
+
+def create_broker(settings: ServiceSettings, *, logger_name: str) -> RabbitBroker:
+    return RabbitBroker(
+        settings.rabbitmq_url,
+        middlewares=[TraceContextMiddleware],
+        logger=logging.getLogger(logger_name),
+        log_level=logging.DEBUG,
+        graceful_timeout=30,
+        # Bounded prefetch: a replica holds a few messages at most, the rest wait for other replicas.
+        default_channel=Channel(prefetch_count=settings.prefetch_count),
+    )
+
+
+def configure_logging(level: str) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -1,0 +1,59 @@
+"""Workers announce themselves on the heartbeats exchange; gateways count who was seen recently."""
+
+import asyncio
+import contextlib
+import socket
+import time
+from uuid import uuid4
+
+from faststream.rabbit import RabbitBroker
+
+from contracts.bus import WorkerHeartbeat
+from contracts.topology import HEARTBEATS
+
+
+def instance_id() -> str:
+    return f"{socket.gethostname()}-{uuid4().hex[:8]}"
+
+
+class HeartbeatSender:
+    def __init__(self, broker: RabbitBroker, kind: str, interval_s: float):
+        self.broker = broker
+        self.beat = WorkerHeartbeat(kind=kind, instance_id=instance_id(), timestamp=time.time())
+        self.interval_s = interval_s
+        self._task: asyncio.Task | None = None
+
+    async def start(self) -> None:
+        self._task = asyncio.create_task(self._run())
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _run(self) -> None:
+        while True:
+            beat = self.beat.model_copy(update={"timestamp": time.time()})
+            with contextlib.suppress(Exception):  # a missed beat is fine; the broker reconnects
+                await self.broker.publish(beat, exchange=HEARTBEATS)
+            await asyncio.sleep(self.interval_s)
+
+
+class WorkerRegistry:
+    """Last heartbeat per worker instance, grouped by kind, as a gateway sees them."""
+
+    def __init__(self, stale_after_s: float):
+        self.stale_after_s = stale_after_s
+        self._last_seen: dict[tuple[str, str], float] = {}
+
+    def record(self, beat: WorkerHeartbeat) -> None:
+        self._last_seen[(beat.kind, beat.instance_id)] = time.time()
+
+    def alive(self) -> dict[str, int]:
+        now = time.time()
+        counts = {kind: 0 for kind in WorkerHeartbeat.model_fields["kind"].annotation.__args__}
+        for (kind, _), seen in self._last_seen.items():
+            if now - seen <= self.stale_after_s:
+                counts[kind] += 1
+        return counts

@@ -1,0 +1,20 @@
+"""feedback-agent: `python -m feedback_agent.main`. Scale by running more replicas."""
+
+import asyncio
+
+from question_bank.bank import default_bank
+from runtime.broker import configure_logging, create_broker
+from runtime.settings import ServiceSettings
+from runtime.worker import WorkerRuntime
+
+from .handlers import build_router
+
+settings = ServiceSettings()
+broker = create_broker(settings, logger_name="feedback-agent")
+runtime = WorkerRuntime(kind="feedback-agent", broker=broker, settings=settings)
+broker.include_router(build_router(runtime, default_bank()))
+app = runtime.app()
+
+if __name__ == "__main__":
+    configure_logging(settings.log_level)
+    asyncio.run(app.run())
