@@ -29,6 +29,8 @@ class AudioCache(Protocol):
 
     async def put(self, key: str, audio: bytes) -> None: ...
 
+    async def aclose(self) -> None: ...
+
 
 class MemoryAudioCache:
     """Least-recently-used entries are dropped past `max_entries`; entries expire after `ttl_s`."""
@@ -54,6 +56,9 @@ class MemoryAudioCache:
         self._entries.move_to_end(key)
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)
+
+    async def aclose(self) -> None:
+        self._entries.clear()
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -82,5 +87,5 @@ class RedisAudioCache:
         except (RedisError, OSError) as error:
             log.warning("tts cache write failed: %s", error)
 
-    async def close(self) -> None:
+    async def aclose(self) -> None:
         await self.redis.aclose()

@@ -15,3 +15,9 @@ class SpeechEngine(Protocol):
     async def synthesize(self, text: str) -> bytes:
         """Audio for plain, already-prepared text, encoded in `format`."""
         ...
+
+    async def warm_up(self) -> None:
+        """Check the configuration and pay one-off start-up costs before the first real sentence."""
+        ...
+
+    async def aclose(self) -> None: ...

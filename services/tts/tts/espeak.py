@@ -51,6 +51,13 @@ class EspeakEngine:
         self.format = format
         self.rate_wpm = rate_wpm
 
+    async def warm_up(self) -> None:
+        # Loads espeak-ng's voice data and the encoder into the page cache.
+        await self.synthesize("Ready.")
+
+    async def aclose(self) -> None:
+        pass  # each synthesis is its own process; nothing stays open
+
     async def synthesize(self, text: str) -> bytes:
         # Text goes in on stdin so nothing in it can be mistaken for a command-line option.
         read_end, write_end = os.pipe()

@@ -64,6 +64,9 @@ class PollyEngine:
         pieces = [await self._synthesize_chunk(chunk) for chunk in split_for_polly(text)]
         return b"".join(pieces)
 
+    async def warm_up(self) -> None:
+        await self.check_voice()  # also opens the HTTPS connection the first sentence will reuse
+
     async def check_voice(self) -> None:
         """Fail early, with a clear message, if the voice does not exist or has no neural version."""
         client = await self._open_client()

@@ -24,7 +24,10 @@ class Synthesizer:
         self.cache = cache
 
     async def speak(self, text: str) -> SpokenAudio | None:
-        """Audio for `text`, or None when nothing speakable remains (e.g. only punctuation)."""
+        """Audio for `text`, or None when nothing speakable remains (e.g. only punctuation).
+
+        Raises SynthesisError when the engine fails; cache failures only cost a new synthesis.
+        """
         spoken = speakable_text(text)
         if not spoken:
             return None
@@ -34,6 +37,14 @@ class Synthesizer:
             audio = await self.engine.synthesize(spoken)
             await self.cache.put(key, audio)
         return SpokenAudio(format=self.engine.format, data=audio, text=spoken)
+
+    async def warm_up(self) -> None:
+        """Optional, at service start: raises SynthesisError if the engine is misconfigured."""
+        await self.engine.warm_up()
+
+    async def aclose(self) -> None:
+        await self.engine.aclose()
+        await self.cache.aclose()
 
 
 def build_engine(settings: TtsSettings) -> SpeechEngine:
