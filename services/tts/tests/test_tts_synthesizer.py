@@ -166,3 +166,14 @@ class TestBuildSynthesizer:
         assert isinstance(synthesizer.engine, EspeakEngine)
         assert (synthesizer.engine.voice, synthesizer.engine.format) == ("en-gb", "ogg")
         assert isinstance(synthesizer.cache, RedisAudioCache)
+
+
+async def test_bench_measures_cold_misses_and_cached_hits(synthesizer, engine):
+    from tts.bench import TYPICAL_FIRST_SENTENCES, measure_synthesis
+
+    await synthesizer.speak(TYPICAL_FIRST_SENTENCES[0])  # cached before the bench: must still run cold
+    engine.calls.clear()
+    result = await measure_synthesis(synthesizer, rounds=2)
+    assert result.runs == 2 * len(TYPICAL_FIRST_SENTENCES)
+    assert len(engine.calls) == result.runs  # each cold run synthesized, no cached run did
+    assert "tts_synthesis_ms=" in result.report() and "tts_cache_hit_ms=" in result.report()

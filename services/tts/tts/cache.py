@@ -29,6 +29,8 @@ class AudioCache(Protocol):
 
     async def put(self, key: str, audio: bytes) -> None: ...
 
+    async def delete(self, key: str) -> None: ...
+
     async def aclose(self) -> None: ...
 
 
@@ -56,6 +58,9 @@ class MemoryAudioCache:
         self._entries.move_to_end(key)
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)
+
+    async def delete(self, key: str) -> None:
+        self._entries.pop(key, None)
 
     async def aclose(self) -> None:
         self._entries.clear()
@@ -86,6 +91,12 @@ class RedisAudioCache:
             await self.redis.set(key, audio, ex=self.ttl_s)
         except (RedisError, OSError) as error:
             log.warning("tts cache write failed: %s", error)
+
+    async def delete(self, key: str) -> None:
+        try:
+            await self.redis.delete(key)
+        except (RedisError, OSError) as error:
+            log.warning("tts cache delete failed: %s", error)
 
     async def aclose(self) -> None:
         await self.redis.aclose()

@@ -31,12 +31,20 @@ class Synthesizer:
         spoken = speakable_text(text)
         if not spoken:
             return None
-        key = cache_key(self.engine.name, self.engine.voice, self.engine.format, spoken)
+        key = self.cache_key_for(spoken)
         audio = await self.cache.get(key)
         if audio is None:
             audio = await self.engine.synthesize(spoken)
             await self.cache.put(key, audio)
         return SpokenAudio(format=self.engine.format, data=audio, text=spoken)
+
+    def cache_key_for(self, spoken_text: str) -> str:
+        return cache_key(self.engine.name, self.engine.voice, self.engine.format, spoken_text)
+
+    async def forget(self, text: str) -> None:
+        """Drop `text`'s audio from the cache (benchmarks use this to measure a cold synthesis)."""
+        if spoken := speakable_text(text):
+            await self.cache.delete(self.cache_key_for(spoken))
 
     async def warm_up(self) -> None:
         """Optional, at service start: raises SynthesisError if the engine is misconfigured."""
