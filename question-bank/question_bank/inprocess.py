@@ -72,9 +72,9 @@ def decode(value: Any, type_name: str) -> Any:
 
 
 def encode(value: Any, type_name: str) -> Any:
-    """Python value -> JSON value of the signature type."""
+    """Python value -> JSON value of the signature type (an empty list or tree is [])."""
     if value is None:
-        return None
+        return [] if type_name in ("ListNode", "TreeNode") else None
     if type_name.endswith("[]"):
         return [encode(v, type_name[:-2]) for v in value]
     if type_name == "ListNode":

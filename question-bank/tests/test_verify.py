@@ -1,0 +1,52 @@
+from contracts.sandbox import Language, SandboxRequest, SandboxResult, Verdict
+from question_bank import verify
+from question_bank.bank import default_bank
+from question_bank.inprocess import call_solution, load_solution, outputs_match
+
+
+async def inprocess_judge(request: SandboxRequest) -> SandboxResult:
+    """Stand-in for the sandbox judge: Python runs in-process; naive solutions 'time out'."""
+    if "O(n^2)" in request.source or "naive" in request.source.lower():
+        return SandboxResult(verdict=Verdict.TIME_LIMIT_EXCEEDED)
+    if request.language != Language.PYTHON:
+        return SandboxResult(verdict=Verdict.ACCEPTED)
+    solution = load_solution(request.source, "solution.py")
+    for test in request.tests:
+        actual = call_solution(solution, request.signature, test.input)
+        if not outputs_match(actual, test.expected, test.compare):
+            return SandboxResult(verdict=Verdict.WRONG_ANSWER)
+    return SandboxResult(verdict=Verdict.ACCEPTED)
+
+
+def test_reference_request_carries_every_test(bank):
+    request = verify.reference_request(bank, "ticket_pair_budget", Language.GO)
+    q = bank.question("ticket_pair_budget")
+    assert len(request.tests) == len(q.sample_tests) + len(q.hidden_tests) + len(q.generated_tests)
+    assert request.limits == q.limits and request.source.startswith("package main")
+
+
+def test_last_line_when_all_accepted(monkeypatch, capsys):
+    monkeypatch.setattr(verify, "_load_judge", lambda: inprocess_judge)
+    ids = ["ticket_pair_budget", "balanced_brackets_lint"]
+    args = [arg for pid in ids for arg in ("--problem", pid)]
+    assert verify.main(args) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[-1] == "questions: 2 problems, 10 reference solutions, all accepted"
+    assert lines[0].startswith("ticket_pair_budget: python accepted")
+
+
+def test_failures_exit_nonzero(monkeypatch, capsys):
+    async def rejecting_judge(request):
+        return SandboxResult(verdict=Verdict.WRONG_ANSWER)
+
+    monkeypatch.setattr(verify, "_load_judge", lambda: rejecting_judge)
+    assert verify.main(["--problem", "ticket_pair_budget", "--language", "python"]) == 1
+    out = capsys.readouterr().out
+    assert "all accepted" not in out and "naive: expected time_limit_exceeded" in out
+
+
+def test_naive_request_uses_large_tests_only(bank):
+    request = verify.naive_request(bank, "balanced_brackets_lint")
+    assert request.language == Language.PYTHON
+    assert {t.category for t in request.tests} == {"large"}
+    assert default_bank().naive_source("balanced_brackets_lint") == request.source
