@@ -42,8 +42,8 @@ FEEDBACK_REQUESTS = work_queue("feedback.requests", RoutingKey.FEEDBACK_REQUESTE
 
 def gateway_events_queue(replica_id: str) -> RabbitQueue:
     """One per gateway replica; session bindings are added and removed as sockets come and go."""
-    return RabbitQueue(f"gateway.{replica_id}.events", exclusive=True, auto_delete=True)
+    return RabbitQueue(f"gateway.{replica_id}.events", durable=False, exclusive=True, auto_delete=True)
 
 
 def gateway_heartbeats_queue(replica_id: str) -> RabbitQueue:
-    return RabbitQueue(f"gateway.{replica_id}.heartbeats", exclusive=True, auto_delete=True)
+    return RabbitQueue(f"gateway.{replica_id}.heartbeats", durable=False, exclusive=True, auto_delete=True)

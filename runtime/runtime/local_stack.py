@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import os
 import signal
+import socket
 import time
 
 import httpx
@@ -23,6 +24,12 @@ WORKER_MODULES = {
 }
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def stack_specs(gateway_ports: list[int], replicas: dict[str, int] | None = None) -> list[ServiceSpec]:
     replicas = {kind: 1 for kind in WORKER_MODULES} | (replicas or {})
     specs = [
@@ -32,6 +39,16 @@ def stack_specs(gateway_ports: list[int], replicas: dict[str, int] | None = None
     for kind, module in WORKER_MODULES.items():
         specs += [ServiceSpec(f"{kind}-{i + 1}", module) for i in range(replicas.get(kind, 0))]
     return specs
+
+
+async def _first_of(main: asyncio.Future, guard) -> None:
+    guard_task = asyncio.ensure_future(guard)
+    done, _ = await asyncio.wait({main, guard_task}, return_when=asyncio.FIRST_COMPLETED)
+    for task in (main, guard_task):
+        if task not in done:
+            task.cancel()
+    for task in done:
+        task.result()
 
 
 async def wait_healthy(base_url: str, *, need_workers: dict[str, int] | None = None, timeout_s: float = 60.0) -> dict:
@@ -67,11 +84,18 @@ class LocalStack:
         for spec in stack_specs(self.gateway_ports, self.replicas):
             await self.group.start(spec)
         wanted = {k: n for k, n in self.replicas.items() if n}
+        healthy = asyncio.gather(*(wait_healthy(url, need_workers=wanted, timeout_s=timeout_s) for url in self.urls))
         try:
-            await asyncio.gather(*(wait_healthy(url, need_workers=wanted, timeout_s=timeout_s) for url in self.urls))
-        except TimeoutError:
+            await _first_of(healthy, self._any_exit())
+        except (TimeoutError, RuntimeError):
             await self.stop()
             raise
+
+    async def _any_exit(self) -> None:
+        """Raise as soon as a service process dies during start-up, instead of waiting for the timeout."""
+        while not (failed := self.group.failed()):
+            await asyncio.sleep(0.2)
+        raise RuntimeError(f"service(s) exited during start-up: {failed}")
 
     async def _migrate(self) -> None:
         # Once, before any service starts, so replicas don't all race to create the schema.

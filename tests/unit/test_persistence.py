@@ -1,0 +1,63 @@
+"""The store on both SQLite and PostgreSQL: the event log's numbering, transcript, idempotency."""
+
+import asyncio
+
+import pytest
+
+from contracts.events import ServerEventType, server_event
+from persistence.store import InterviewStore, UnknownSession
+
+
+@pytest.fixture
+async def store(database_url):
+    store = await InterviewStore.open(database_url)
+    yield store
+    await store.close()
+
+
+async def test_events_are_numbered_per_session_without_gaps_even_when_appended_concurrently(store):
+    a = await store.create_session(difficulty="easy", language="python")
+    b = await store.create_session(difficulty="hard", language="go")
+    appends = [store.append_event(server_event(s.id, ServerEventType.AGENT_THINKING)) for s in (a, b) for _ in range(15)]
+    numbered = await asyncio.gather(*appends)
+    for session in (a, b):
+        seqs = sorted(e.seq for e in numbered if e.session_id == session.id)
+        assert seqs == list(range(1, 16))
+    replay = await store.events_after(a.id, 10)
+    assert [e.seq for e in replay] == [11, 12, 13, 14, 15]
+    assert all(e.session_id == a.id for e in replay)
+    assert (await store.get_session(a.id)).last_seq == 15
+
+
+async def test_unknown_sessions_are_reported(store):
+    with pytest.raises(UnknownSession):
+        await store.get_session("nope")
+    with pytest.raises(UnknownSession):
+        await store.append_event(server_event("nope", ServerEventType.ERROR))
+
+
+async def test_transcript_submissions_and_feedback_round_trip(store):
+    session = await store.create_session(difficulty="medium", language="java", topic="graphs")
+    await store.add_message(session.id, "candidate", "Can it be empty?", spoken=True)
+    await store.add_message(session.id, "interviewer", "Yes.")
+    await store.record_submission(session.id, submission_id="s1", language="java", mode="run", code="class A{}",
+                                  verdict="accepted", result={"verdict": "accepted"})
+    await store.save_feedback(session.id, report_id="r1", kind="on_demand", report={"summary": "ok"})
+    transcript = await store.transcript(session.id)
+    assert [(m.role, m.content) for m in transcript] == [("candidate", "Can it be empty?"), ("interviewer", "Yes.")]
+    assert transcript[0].extra == {"spoken": True}
+    assert [s.verdict for s in await store.submissions(session.id)] == ["accepted"]
+    assert [r.report for r in await store.feedback_reports(session.id)] == [{"summary": "ok"}]
+
+
+async def test_a_message_is_claimed_once_per_handler(store):
+    assert await store.claim_message("m-1", "interviewer") is True
+    assert await store.claim_message("m-1", "interviewer") is False
+    assert await store.claim_message("m-1", "tts") is True
+
+
+async def test_migrations_can_run_again_and_concurrently(database_url):
+    stores = await asyncio.gather(*(InterviewStore.open(database_url) for _ in range(3)))
+    for store in stores:
+        await store.ping()
+        await store.close()
