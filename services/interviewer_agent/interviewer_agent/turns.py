@@ -27,6 +27,7 @@ class TurnHandler:
         except UnknownSession:
             log.warning("turn %s for unknown session %s dropped", command.turn_id, command.session_id)
             return
+        log.info("taking turn %s (%s) of session %s", command.turn_id, command.action.kind, session.id)
         await self._record_candidate_input(session, command)
         if isinstance(command.action, CodeSnapshotAction):
             return
