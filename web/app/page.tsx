@@ -1,0 +1,54 @@
+import { Code2, MessagesSquare, Mic, Timer } from "lucide-react";
+import { Brand } from "@/components/brand";
+import { PastSessions } from "@/components/landing/past-sessions";
+import { StartForm } from "@/components/landing/start-form";
+import { ThemeToggle } from "@/components/theme-toggle";
+
+const FEATURES = [
+  { icon: MessagesSquare, title: "A real interviewer", text: "Asks, clarifies, nudges, and reviews like a human would." },
+  { icon: Code2, title: "Judge in five languages", text: "Run sample tests or submit against hidden ones." },
+  { icon: Mic, title: "Talk it through", text: "Think aloud with your microphone; hear the replies." },
+  { icon: Timer, title: "On the clock", text: "A 45-minute session ending in a detailed scorecard." },
+];
+
+export default function LandingPage() {
+  return (
+    <div className="min-h-full bg-[radial-gradient(ellipse_at_top,var(--accent),transparent_60%)]">
+      <header className="mx-auto flex max-w-6xl items-center justify-between px-6 py-5">
+        <Brand />
+        <ThemeToggle />
+      </header>
+      <main className="mx-auto grid max-w-6xl gap-10 px-6 pb-16 pt-6 lg:grid-cols-[1.1fr_1fr]">
+        <section className="flex flex-col gap-8" aria-labelledby="hero-title">
+          <div className="flex flex-col gap-4">
+            <p className="w-fit rounded-full border bg-card px-3 py-1 text-xs font-medium text-muted-foreground">
+              Mock coding interviews, on demand
+            </p>
+            <h1 id="hero-title" className="text-4xl font-bold leading-tight tracking-tight sm:text-5xl">
+              Practice the interview, <span className="text-primary">not just the problem.</span>
+            </h1>
+            <p className="max-w-xl text-lg text-muted-foreground">
+              MockMind pairs you with an AI interviewer that watches you code, answers your questions, and tells you
+              honestly how it went.
+            </p>
+          </div>
+          <ul className="grid gap-4 sm:grid-cols-2">
+            {FEATURES.map(({ icon: Icon, title, text }) => (
+              <li key={title} className="flex gap-3 rounded-lg border bg-card/70 p-4">
+                <Icon className="mt-0.5 size-5 shrink-0 text-primary" aria-hidden />
+                <div>
+                  <p className="text-sm font-semibold">{title}</p>
+                  <p className="text-sm text-muted-foreground">{text}</p>
+                </div>
+              </li>
+            ))}
+          </ul>
+          <PastSessions />
+        </section>
+        <section aria-label="New interview" className="lg:sticky lg:top-6 lg:self-start">
+          <StartForm />
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { initialInterviewState, interviewReducer, latestRun, type InterviewAction } from "@/lib/interview-state";
+import type { SandboxResult, ServerEvent } from "@/lib/types";
+
+let counter = 0;
+function server(type: ServerEvent["type"], payload: unknown, seq: number | null = ++counter): InterviewAction {
+  return {
+    type: "server",
+    event: { type, payload, seq, message_id: `m${seq}`, session_id: "s", timestamp: "" } as ServerEvent,
+  };
+}
+const run = (...actions: InterviewAction[]) => actions.reduce(interviewReducer, initialInterviewState);
+
+const sandbox = (verdict: SandboxResult["verdict"]): SandboxResult => ({
+  verdict,
+  tests: [],
+  passed: 0,
+  total: 0,
+  compile_output: "",
+  time_ms: 0,
+  message: "",
+});
+
+describe("interviewReducer", () => {
+  it("streams deltas into one message per turn and closes it on complete", () => {
+    const state = run(
+      server("interviewer_msg", { turn_id: "t", kind: "delta", text: "Hel" }),
+      server("interviewer_msg", { turn_id: "t", kind: "delta", text: "lo" }),
+    );
+    expect(state.chat).toEqual([{ id: "turn-t", role: "interviewer", text: "Hello", streaming: true }]);
+    const full = interviewReducer(state, server("interviewer_msg", { turn_id: "t", kind: "complete", text: "Hello!" }));
+    expect(full.chat[0]).toMatchObject({ text: "Hello!", streaming: false });
+    const tail = interviewReducer(state, server("interviewer_msg", { turn_id: "t", kind: "complete", text: " there" }));
+    expect(tail.chat[0].text).toBe("Hello there");
+  });
+
+  it("shows the tool the agent is running and clears it when done", () => {
+    const running = run(server("agent_thinking", { turn_id: "t", status: "running", tool: "run_code" }));
+    expect(running.activity).toEqual({ turnId: "t", status: "running", tool: "run_code" });
+    expect(interviewReducer(running, server("agent_thinking", { turn_id: "t", status: "done", tool: null })).activity).toBeNull();
+  });
+
+  it("tracks the phase and the latest result of each mode", () => {
+    const state = run(
+      server("session_ready", { session_id: "s", difficulty: "easy", language: "python", phase: "greeting" }),
+      { type: "run_requested", mode: "run" },
+      server("code_result", { submission_id: "a", mode: "run", language: "python", result: sandbox("wrong_answer") }),
+      server("code_result", { submission_id: "b", mode: "submit", language: "python", result: sandbox("accepted") }),
+      server("agent_phase_change", { from_phase: "greeting", to_phase: "observing" }),
+    );
+    expect(state.phase).toBe("observing");
+    expect(state.pendingRun).toBeNull();
+    expect(latestRun(state)?.submissionId).toBe("b");
+    expect(latestRun(state, "run")?.result.verdict).toBe("wrong_answer");
+  });
+
+  it("puts restored candidate messages back between the replayed events they followed", () => {
+    counter = 0;
+    const state = run(
+      { type: "restore_local", messages: [{ id: "c2", text: "second", afterSeq: 2 }, { id: "c1", text: "first", afterSeq: 1 }] },
+      server("interviewer_msg", { turn_id: "1", kind: "complete", text: "Q1" }),
+      server("interviewer_msg", { turn_id: "2", kind: "complete", text: "Q2" }),
+      server("interviewer_msg", { turn_id: "3", kind: "complete", text: "Q3" }),
+    );
+    expect(state.chat.map((message) => message.text)).toEqual(["Q1", "first", "Q2", "second", "Q3"]);
+    expect(state.unplaced).toEqual([]);
+  });
+
+  it("appends restored messages that no replayed event followed", () => {
+    counter = 0;
+    const state = run(
+      { type: "restore_local", messages: [{ id: "c1", text: "last words", afterSeq: 1 }] },
+      server("interviewer_msg", { turn_id: "1", kind: "complete", text: "Q1" }),
+      { type: "place_remaining_local" },
+    );
+    expect(state.chat.map((message) => message.text)).toEqual(["Q1", "last words"]);
+  });
+
+  it("marks feedback pending on request and ready with the scorecard", () => {
+    const pending = run({ type: "feedback_requested" });
+    expect(pending.feedback.status).toBe("pending");
+    const feedback = { summary: "ok", complexity: "O(n)", edge_cases: [], improvements: [], scores: [], hire_signal: "yes", practice_next: [] };
+    const ready = interviewReducer(pending, server("feedback_result", { request_id: "r", feedback }));
+    expect(ready.feedback).toEqual({ status: "ready", result: feedback });
+  });
+
+  it("keeps server errors, clears a pending run, and lets them be dismissed", () => {
+    const state = run({ type: "run_requested", mode: "submit" }, server("error", { code: "sandbox_busy", message: "Try again", ref_message_id: null }, null));
+    expect(state.pendingRun).toBeNull();
+    expect(state.errors).toEqual([{ code: "sandbox_busy", message: "Try again" }]);
+    expect(interviewReducer(state, { type: "dismiss_error", index: 0 }).errors).toEqual([]);
+  });
+});
