@@ -168,6 +168,12 @@ def test_unsupported_format_is_rejected_up_front():
         PollyEngine(format="wav")
 
 
+def test_voice_must_exist_in_polly_service_model():
+    with pytest.raises(ValueError, match="Bogus"):
+        PollyEngine(voice="Bogus")
+    assert PollyEngine(voice="Matthew").voice == "Matthew"
+
+
 @pytest.mark.parametrize(
     ("text", "halves"),
     [

@@ -15,7 +15,7 @@ ESPEAK = "espeak-ng"
 
 # Encoders reading a WAV stream on stdin and writing the container on stdout. lame at a fixed
 # 48 kbit/s mono in fast mode (-f) is quick and plenty for a 22 kHz synthetic voice;
-# sox's Vorbis encoder is slower (and Safari does not play Ogg Vorbis).
+# sox's Vorbis encoder is slower.
 ENCODER_COMMANDS: dict[str, list[str]] = {
     "mp3": ["lame", "--quiet", "-f", "-b", "48", "-m", "m", "-", "-"],
     "ogg": ["sox", "-q", "-t", "wav", "-", "-t", "ogg", "-C", "0", "-"],

@@ -8,6 +8,7 @@ seconds late is worse than none: botocore's own retries are switched off so ther
 """
 
 import asyncio
+import functools
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -15,6 +16,7 @@ from contextlib import AsyncExitStack
 from typing import Any
 
 import aioboto3
+import botocore.session
 from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -26,13 +28,20 @@ POLLY_ENGINE = "neural"
 MAX_CHARS_PER_REQUEST = 3000
 # Polly's OutputFormat for each container we offer the browser.
 OUTPUT_FORMATS = {"mp3": "mp3", "ogg": "ogg_vorbis"}
-RETRYABLE_ERRORS = {"ThrottlingException", "TooManyRequestsException", "ServiceFailureException",
+RETRYABLE_ERRORS = {"ThrottlingException", "Throttling", "TooManyRequestsException", "ServiceFailureException",
                     "ServiceUnavailableException", "RequestLimitExceeded"}
 MAX_ATTEMPTS = 3
 # Halving a chunk this many times turns even a 3,000-character sentence into a few words.
 MAX_SPLIT_DEPTH = 8
 
 CLIENT_CONFIG = Config(connect_timeout=2, read_timeout=10, retries={"total_max_attempts": 1})
+
+
+@functools.cache
+def known_voice_ids() -> frozenset[str]:
+    """VoiceId values in the Polly service model that ships with botocore (no network needed)."""
+    model = botocore.session.get_session().get_service_model("polly")
+    return frozenset(model.shape_for("VoiceId").enum)
 
 
 class PollyEngine:
@@ -51,6 +60,10 @@ class PollyEngine:
         the engine opens its own on first use and closes it in `aclose`."""
         if format not in OUTPUT_FORMATS:
             raise ValueError(f"polly engine cannot produce {format!r}; choose one of {sorted(OUTPUT_FORMATS)}")
+        if voice not in known_voice_ids():
+            # Polly itself would only say so at the first sentence; whether the voice has a neural
+            # version needs the live service, see `check_voice`.
+            raise ValueError(f"Polly has no voice {voice!r}; e.g. Joanna, Matthew, Ruth, Stephen")
         self.voice = voice
         self.format = format
         self.region = region
