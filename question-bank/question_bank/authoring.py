@@ -19,7 +19,7 @@ import yaml
 from contracts.questions import Question
 from contracts.sandbox import FunctionSignature
 
-from .bank import NAIVE_FILE, PROBLEMS_DIR, REFERENCE_FILES, QuestionBank, load_problem
+from .bank import NAIVE_FILE, PROBLEMS_DIR, REFERENCE_FILES, ProblemError, QuestionBank, load_problem
 from .inprocess import call_solution, load_solution, outputs_match
 from .starter_code import starter_code
 
@@ -128,7 +128,11 @@ def main() -> int:
         if args.command == "complete":
             complete(PROBLEMS_DIR / problem_id)
         else:
-            ok = check(PROBLEMS_DIR / problem_id) and ok
+            try:
+                ok = check(PROBLEMS_DIR / problem_id) and ok
+            except ProblemError as exc:
+                print(f"{problem_id}: BROKEN: {exc}")
+                ok = False
     return 0 if ok else 1
 
 

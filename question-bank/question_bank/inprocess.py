@@ -56,10 +56,15 @@ def _run_class(namespace: dict[str, Any], signature: FunctionSignature, test_inp
     return results
 
 
+_PLAIN_ARRAYS = {"int[]", "long[]", "bool[]", "string[]"}
+
+
 def decode(value: Any, type_name: str) -> Any:
     """JSON value -> Python value of the signature type (fresh copies, so solutions may mutate)."""
     if value is None:
         return None
+    if type_name in _PLAIN_ARRAYS:
+        return list(value)  # fast path for the big generated inputs
     if type_name.endswith("[]"):
         return [decode(v, type_name[:-2]) for v in value]
     if type_name == "ListNode":
