@@ -20,6 +20,11 @@ from tts.speech_text import CODE_MENTION, say_identifier, speakable_text
         ("Great job! 🎉", "Great job!"),
         ("Use a map, e.g. a dict; i.e. constant lookups.",
          "Use a map, for example a dict; that is constant lookups."),
+        ("Stop when i == j or a < b, not when a > b.",
+         "Stop when i equals j or a less than b, not when a greater than b."),
+        ("That makes n^2 pairs, 2^{10} subsets.", "That makes n squared pairs, 2 to the 10 subsets."),
+        ("Arrows -> and ≤ and >= read as words.",
+         "Arrows to and less than or equal to and greater than or equal to read as words."),
     ],
 )
 def test_markdown_is_reduced_to_its_words(chat, spoken):

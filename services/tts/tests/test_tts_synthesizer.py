@@ -2,6 +2,7 @@ import uuid
 
 import pytest
 from tts.cache import MemoryAudioCache, RedisAudioCache, cache_key
+from tts.engine import SynthesisError
 from tts.espeak import EspeakEngine
 from tts.polly import PollyEngine
 from tts.settings import TtsSettings
@@ -28,6 +29,24 @@ class CountingEngine:
     async def warm_up(self) -> None: ...
 
     async def aclose(self) -> None: ...
+
+
+class FailingEngine(CountingEngine):
+    name = "flaky"
+
+    def __init__(self) -> None:
+        super().__init__(voice="cloud")
+        self.failing = True
+
+    async def synthesize(self, text: str) -> bytes:
+        self.calls.append(text)
+        if self.failing:
+            raise SynthesisError("throttled for good")
+        return f"audio:cloud:{text}".encode()
+
+    async def warm_up(self) -> None:
+        if self.failing:
+            raise SynthesisError("no such voice")
 
 
 @pytest.fixture
@@ -151,6 +170,16 @@ class TestBuildSynthesizer:
         synthesizer = build_synthesizer(TtsSettings())
         assert isinstance(synthesizer.engine, PollyEngine)
         assert (synthesizer.engine.voice, synthesizer.engine.format) == ("Joanna", "mp3")
+        assert isinstance(synthesizer.fallback, EspeakEngine)
+        assert synthesizer.fallback.format == "mp3"
+
+    def test_fallback_can_be_switched_off(self, monkeypatch):
+        monkeypatch.setenv("TTS_ENGINE", "polly")
+        monkeypatch.setenv("TTS_ESPEAK_FALLBACK", "false")
+        assert build_synthesizer(TtsSettings()).fallback is None
+
+    def test_espeak_needs_no_fallback(self):
+        assert build_synthesizer(TtsSettings(tts_engine="espeak")).fallback is None
 
     def test_aws_profile_also_counts_as_credentials(self, monkeypatch):
         monkeypatch.setenv("AWS_PROFILE", "interviews")
@@ -177,3 +206,54 @@ async def test_bench_measures_cold_misses_and_cached_hits(synthesizer, engine):
     assert result.runs == 2 * len(TYPICAL_FIRST_SENTENCES)
     assert len(engine.calls) == result.runs  # each cold run synthesized, no cached run did
     assert "tts_synthesis_ms=" in result.report() and "tts_cache_hit_ms=" in result.report()
+
+
+class TestFallback:
+    @pytest.fixture
+    def primary(self):
+        return FailingEngine()
+
+    @pytest.fixture
+    def clock(self, monkeypatch):
+        now = [1000.0]
+        monkeypatch.setattr("tts.synthesizer.time.monotonic", lambda: now[0])
+        return now
+
+    @pytest.fixture
+    def synthesizer(self, primary, engine, clock):
+        return Synthesizer(primary, MemoryAudioCache(ttl_s=600), fallback=engine, fallback_cooldown_s=60)
+
+    async def test_a_failing_engine_hands_over_to_the_fallback(self, synthesizer, primary, engine):
+        spoken = await synthesizer.speak("Hello.")
+        assert spoken.data == b"audio:v1:Hello."
+        assert (primary.calls, engine.calls) == (["Hello."], ["Hello."])
+
+    async def test_the_failing_engine_rests_during_the_cooldown(self, synthesizer, primary, engine, clock):
+        await synthesizer.speak("One.")
+        primary.failing = False
+        clock[0] += 30
+        assert (await synthesizer.speak("Two.")).data == b"audio:v1:Two."
+        assert primary.calls == ["One."]
+        clock[0] += 31
+        assert (await synthesizer.speak("Three.")).data == b"audio:cloud:Three."
+
+    async def test_fallback_audio_is_not_cached_as_the_primary_voice(self, synthesizer, primary, clock):
+        await synthesizer.speak("Hello.")
+        primary.failing = False
+        clock[0] += 61
+        assert (await synthesizer.speak("Hello.")).data == b"audio:cloud:Hello."
+
+    async def test_when_every_engine_fails_the_error_reaches_the_caller(self, primary, clock):
+        second = FailingEngine()
+        synthesizer = Synthesizer(primary, MemoryAudioCache(ttl_s=600), fallback=second)
+        with pytest.raises(SynthesisError):
+            await synthesizer.speak("Hello.")
+
+    async def test_warm_up_failure_switches_to_the_fallback_without_raising(self, synthesizer, primary):
+        await synthesizer.warm_up()
+        await synthesizer.speak("Hello.")
+        assert primary.calls == []
+
+    async def test_warm_up_failure_without_fallback_raises(self, primary):
+        with pytest.raises(SynthesisError):
+            await Synthesizer(primary, MemoryAudioCache(ttl_s=600)).warm_up()

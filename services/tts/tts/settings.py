@@ -25,6 +25,8 @@ class TtsSettings(BaseSettings):
     aws_profile: str = ""
     redis_url: str = ""
     tts_cache_ttl_s: int = Field(default=24 * 3600, ge=1)
+    # With Polly, speak offline with espeak-ng when Polly fails instead of staying silent.
+    tts_espeak_fallback: bool = True
     # espeak-ng speaking rate in words per minute (its own default is 175).
     tts_espeak_rate_wpm: int = Field(default=170, ge=80, le=450)
 

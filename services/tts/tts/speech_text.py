@@ -212,6 +212,11 @@ def _say_plain_symbols(text: str) -> str:
     text = re.sub(r"\s*(?:<=|≤)\s*", " less than or equal to ", text)
     text = re.sub(r"\s*(?:>=|≥)\s*", " greater than or equal to ", text)
     text = re.sub(r"\s*(?:!=|≠)\s*", " not equal to ", text)
+    text = re.sub(r"\s*==\s*", " equals ", text)
+    # espeak-ng says nothing at all for a bare < or >.
+    text = re.sub(r"(?<=[\w)])\s*<\s*(?=[\w(])", " less than ", text)
+    text = re.sub(r"(?<=[\w)])\s*>\s*(?=[\w(])", " greater than ", text)
+    text = _say_powers(text)
     text = text.replace("&", " and ")
     for symbol, power in _SUPERSCRIPTS.items():
         text = text.replace(symbol, " " + _POWER_WORDS.get(power[1:], f"to the {power[1:]}"))
