@@ -32,7 +32,7 @@ from .sandbox import RunLimits, RunOutcome, RunSpec, Sandbox
 log = logging.getLogger(__name__)
 
 COMPILE_LIMITS = RunLimits(
-    test_cpu_s=30, test_wall_s=30, startup_wall_s=40, process_cpu_s=30, address_space_mb=None,
+    test_cpu_s=30, test_wall_s=30, startup_wall_s=40, process_cpu_s=30, address_space_mb=None, memory_mb=1024,
     max_processes=128, file_size_kb=256 * 1024, open_files=256, output_bytes=256 * 1024, tmpfs_mb=512,
 )
 COMPILE_OUTPUT_CHARS = 8000
@@ -133,7 +133,8 @@ def _run_limits(limits: Limits, language: LanguageSpec, test_count: int) -> RunL
         startup_wall_s=language.startup_s + limits.wall_time_s,
         process_cpu_s=per_process_cpu,
         address_space_mb=(limits.memory_mb + language.address_space_overhead_mb
-                          if language.address_space_overhead_mb is not None else None),
+                          if language.address_space_overhead_mb is not None else limits.memory_mb + 2048),
+        memory_mb=limits.memory_mb + language.runtime_overhead_mb,
         max_processes=limits.max_processes + language.extra_threads,
         file_size_kb=limits.file_size_kb,
         open_files=limits.open_files,
@@ -212,7 +213,7 @@ def _death_verdict(outcome: RunOutcome) -> tuple[Verdict, RuntimeErrorInfo | Non
     if outcome.signal == signal.SIGXCPU or outcome.exit_code == 128 + signal.SIGXCPU:
         return Verdict.TIME_LIMIT_EXCEEDED, None
     stderr = _text(outcome.stderr)
-    if any(marker in stderr for marker in MEMORY_MARKERS):
+    if outcome.oom_killed or any(marker in stderr for marker in MEMORY_MARKERS):
         return Verdict.MEMORY_LIMIT_EXCEEDED, None
     if outcome.signal or (outcome.exit_code or 0) > 128:
         number = outcome.signal or outcome.exit_code - 128

@@ -28,6 +28,7 @@ class LanguageSpec:
     # Runtimes that reserve large virtual ranges (JVM, V8, Go) cannot live under a tight RLIMIT_AS;
     # their heap is capped by a runtime flag instead (see memory_flags) and RLIMIT_AS is generous.
     address_space_overhead_mb: int | None = 64
+    runtime_overhead_mb: int = 32  # what the bare runtime needs on top of the problem's memory limit
     extra_threads: int = 0  # runtime threads count against RLIMIT_NPROC
     startup_s: float = 2.0
     extra_ro: list[str] = field(default_factory=list)
@@ -54,4 +55,23 @@ PYTHON = PythonSpec(
               f"{BOX}/solution.py"],
 )
 
-LANGUAGES: dict[Language, LanguageSpec] = {Language.PYTHON: PYTHON}
+
+
+@dataclass
+class JavaScriptSpec(LanguageSpec):
+    def box_files(self, source, signature):
+        return {self.source_file: source, "harness.js": harness_source("harness.js")}
+
+
+JAVASCRIPT = JavaScriptSpec(
+    language=Language.JAVASCRIPT,
+    source_file="solution.js",
+    run_argv=["/usr/bin/node", "--max-old-space-size={MEMORY_MB}", "--stack-size=8000", f"{BOX}/harness.js",
+              "{RECORD_FD}", f"{BOX}/spec.json", f"{BOX}/solution.js"],
+    address_space_overhead_mb=None,  # V8 reserves far more address space than it uses
+    runtime_overhead_mb=64,
+    extra_threads=16,
+    startup_s=3.0,
+)
+
+LANGUAGES: dict[Language, LanguageSpec] = {Language.PYTHON: PYTHON, Language.JAVASCRIPT: JAVASCRIPT}

@@ -23,6 +23,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cgroup import MemoryCgroup, memory_cgroup_root
+
 BOX = "/box"  # where the submission's directory appears inside the sandbox
 WORK = "/tmp"  # the fresh tmpfs work dir inside the sandbox
 RECORD_STREAM_CAP = 32 * 1024 * 1024  # harness records carry actual results, which can be large
@@ -43,6 +45,7 @@ class RunLimits:
     startup_wall_s: float  # allowance before the first test starts (JVM start, imports)
     process_cpu_s: int  # RLIMIT_CPU backstop for any single process
     address_space_mb: int | None  # RLIMIT_AS; None for runtimes that reserve huge virtual ranges
+    memory_mb: int | None  # cgroup memory cap for the whole tree, where the host allows cgroups
     max_processes: int
     file_size_kb: int
     open_files: int
@@ -71,6 +74,8 @@ class RunOutcome:
     killed_test: int | None  # the test running when it was killed or died
     wall_ms: float
     output_overflow: bool = False
+    peak_memory_kb: int = 0  # of the whole tree, from the cgroup when there is one
+    oom_killed: bool = False
 
 
 @dataclass
@@ -98,6 +103,7 @@ class Sandbox:
                 "Install bubblewrap, or set SANDBOX_ALLOW_UNISOLATED=1 on a development machine."
             )
         self._free_slots: list[int] = list(range(256))
+        self.cgroup_root = memory_cgroup_root() if self.isolated and os.environ.get("SANDBOX_CGROUP") != "off" else None
 
     def _bwrap_works(self) -> bool:
         return bwrap_probe([self.bwrap, "--unshare-all", *self._root_layout()], self._host_uid(0))
@@ -119,12 +125,13 @@ class Sandbox:
                 args += ["--ro-bind", top, top]
         return args
 
-    def command(self, spec: RunSpec, extra_ro: list[str]) -> list[str]:
+    def command(self, spec: RunSpec, extra_ro: list[str], block_fd: int | None = None) -> list[str]:
         inner = self._with_rlimits(spec)
         if not self.isolated:
             return inner
         lim = spec.limits
-        args = [self.bwrap, "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL"]
+        args = [self.bwrap] + (["--block-fd", str(block_fd)] if block_fd is not None else [])
+        args += ["--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL"]
         args += ["--uid", "65534", "--gid", "65534", "--hostname", "sandbox"]
         args += self._root_layout()
         for path in extra_ro:
@@ -168,11 +175,13 @@ class Sandbox:
 
     async def _run(self, spec: RunSpec, extra_ro: list[str], slot: int) -> RunOutcome:
         record_read, record_write = os.pipe()
+        cgroup = self._cgroup_for(spec.limits)
+        block_read, block_write = os.pipe() if cgroup else (None, None)
         owner = self._host_uid(slot)
         if owner and spec.box_writable:
             _chown_tree(spec.box_dir, owner)
         started = time.monotonic()
-        argv = self.command(spec, extra_ro)
+        argv = self.command(spec, extra_ro, block_read)
         argv = [a.replace("{RECORD_FD}", str(record_write)) for a in argv]
         try:
             process = await asyncio.create_subprocess_exec(
@@ -180,15 +189,46 @@ class Sandbox:
                 stdin=asyncio.subprocess.PIPE,
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.PIPE,
-                pass_fds=(record_write,),
+                pass_fds=(record_write,) + ((block_read,) if cgroup else ()),
                 env=self._env(spec) if not self.isolated else {},
                 cwd=str(spec.box_dir) if not self.isolated else None,
                 start_new_session=True,
                 **({"user": owner[0], "group": owner[1], "extra_groups": []} if owner else {}),
             )
+        except BaseException:
+            os.close(record_read)
+            if cgroup:
+                os.close(block_write)
+                cgroup.remove()
+            raise
         finally:
             os.close(record_write)
-        state = _Supervision(test_started=started)
+            if block_read is not None:
+                os.close(block_read)
+        if cgroup:
+            _move_tree_into(cgroup, process.pid)  # bwrap waits on --block-fd until this is done
+            os.write(block_write, b"go")
+            os.close(block_write)
+        try:
+            outcome = await self._watch(process, spec, state=_Supervision(test_started=started), started=started,
+                                        record_read=record_read)
+        finally:
+            if cgroup:
+                outcome_peak, oom = cgroup.peak_kb(), cgroup.oom_killed()
+                asyncio.create_task(cgroup.remove_when_empty())
+        if cgroup:
+            outcome.peak_memory_kb, outcome.oom_killed = outcome_peak, oom
+        return outcome
+
+    def _cgroup_for(self, limits: RunLimits) -> MemoryCgroup | None:
+        if self.cgroup_root is None or limits.memory_mb is None:
+            return None
+        try:
+            return MemoryCgroup.create(self.cgroup_root, limits.memory_mb * 1024 * 1024)
+        except OSError:
+            return None
+
+    async def _watch(self, process, spec: RunSpec, state: _Supervision, started: float, record_read: int):
         output_overflow = asyncio.Event()
         readers = [
             asyncio.create_task(self._read_records(record_read, state, process, output_overflow)),
@@ -283,13 +323,12 @@ def _parse_record(line: bytes) -> dict | None:
 
 async def _read_capped(stream: asyncio.StreamReader, cap: int, overflow: asyncio.Event) -> bytes:
     chunks, size = [], 0
-    while chunk := await stream.read(65536):
+    while chunk := await stream.read(65536):  # keep draining past the cap so the pipe can close
         if size < cap:
             chunks.append(chunk[: cap - size])
         size += len(chunk)
         if size > cap:
             overflow.set()
-            break
     return b"".join(chunks)
 
 
@@ -312,6 +351,29 @@ def _kill(process) -> None:
             pass
 
 
+def _child_pids(pid: int) -> list[int]:
+    children = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                children.extend(int(child) for child in f.read().split())
+    except (OSError, ValueError):
+        pass
+    return children
+
+
+def _move_tree_into(cgroup: MemoryCgroup, pid: int) -> None:
+    """Each parent moves before its children are listed, so nothing forked meanwhile is missed."""
+    stack = [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            cgroup.add(current)
+        except OSError:
+            continue  # already gone
+        stack.extend(_child_pids(current))
+
+
 def _tree_cpu_seconds(pid: int) -> float:
     """User+system CPU of a process and all its live descendants (and their reaped children)."""
     total, stack = 0, [pid]
@@ -321,11 +383,9 @@ def _tree_cpu_seconds(pid: int) -> float:
             with open(f"/proc/{current}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
             total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
-            for task in os.listdir(f"/proc/{current}/task"):
-                with open(f"/proc/{current}/task/{task}/children") as f:
-                    stack.extend(int(child) for child in f.read().split())
         except (OSError, ValueError, IndexError):
             continue
+        stack.extend(_child_pids(current))
     return total / CLOCK_TICKS
 
 

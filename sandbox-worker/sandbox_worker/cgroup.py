@@ -1,0 +1,114 @@
+"""A per-run memory cgroup, where the host lets the worker create one (v2, or v1's memory controller).
+
+The cgroup caps the memory of the whole process tree, which is the only memory limit that suits
+runtimes that reserve huge address ranges (JVM, V8, Go). Without one, the sandbox falls back to
+RLIMIT_AS (see sandbox.py). `memory_cgroup_root()` decides once per worker.
+"""
+
+import asyncio
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class MemoryCgroup:
+    path: Path
+    version: int
+
+    @classmethod
+    def create(cls, root: "CgroupRoot", limit_bytes: int) -> "MemoryCgroup":
+        path = root.path / f"mockmind-{uuid.uuid4().hex[:12]}"
+        path.mkdir()
+        group = cls(path, root.version)
+        if root.version == 2:
+            group._write("memory.max", limit_bytes)
+            group._write("memory.swap.max", 0, optional=True)
+        else:
+            group._write("memory.limit_in_bytes", limit_bytes)
+            group._write("memory.memsw.limit_in_bytes", limit_bytes, optional=True)
+        return group
+
+    def add(self, pid: int) -> None:
+        self._write("cgroup.procs", pid)
+
+    def peak_kb(self) -> int:
+        name = "memory.peak" if self.version == 2 else "memory.max_usage_in_bytes"
+        try:
+            return int((self.path / name).read_text()) // 1024
+        except (OSError, ValueError):
+            return 0
+
+    def oom_killed(self) -> bool:
+        name = "memory.events" if self.version == 2 else "memory.oom_control"
+        try:
+            for line in (self.path / name).read_text().splitlines():
+                key, _, value = line.partition(" ")
+                if key == "oom_kill" and int(value) > 0:
+                    return True
+        except (OSError, ValueError):
+            pass
+        return False
+
+    def remove(self) -> bool:
+        try:
+            self.path.rmdir()
+            return True
+        except FileNotFoundError:
+            return True
+        except OSError:
+            return False  # still has processes in it: they were SIGKILLed and will be gone in a moment
+
+    async def remove_when_empty(self, attempts: int = 50) -> None:
+        for _ in range(attempts):
+            if self.remove():
+                return
+            await asyncio.sleep(0.1)
+
+    def _write(self, name: str, value: int, optional: bool = False) -> None:
+        try:
+            (self.path / name).write_text(str(value))
+        except OSError:
+            if not optional:
+                raise
+
+
+@dataclass
+class CgroupRoot:
+    path: Path
+    version: int
+
+
+def memory_cgroup_root() -> CgroupRoot | None:
+    """The cgroup under which this worker may create per-run memory cgroups, or None."""
+    if os.environ.get("SANDBOX_CGROUP") == "off":
+        return None
+    for candidate in _candidates():
+        probe = candidate.path / f"mockmind-probe-{uuid.uuid4().hex[:8]}"
+        try:
+            probe.mkdir()
+            limit = "memory.max" if candidate.version == 2 else "memory.limit_in_bytes"
+            ok = (probe / limit).exists()
+            probe.rmdir()
+        except OSError:
+            continue
+        if ok:
+            return candidate
+    return None
+
+
+def _candidates() -> list[CgroupRoot]:
+    found = []
+    try:
+        lines = Path("/proc/self/cgroup").read_text().splitlines()
+    except OSError:
+        return found
+    for line in lines:
+        _, controllers, path = line.split(":", 2)
+        if controllers == "" and Path("/sys/fs/cgroup/cgroup.controllers").exists():
+            if "memory" in Path("/sys/fs/cgroup/cgroup.controllers").read_text().split():
+                found.append(CgroupRoot(Path("/sys/fs/cgroup") / path.lstrip("/"), 2))
+        if "memory" in controllers.split(","):
+            found.append(CgroupRoot(Path("/sys/fs/cgroup/memory") / path.lstrip("/"), 1))
+    return found
