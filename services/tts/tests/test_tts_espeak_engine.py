@@ -1,5 +1,8 @@
+import asyncio
+
 import pytest
 from tts.espeak import EspeakEngine
+from tts.libespeak import LibEspeakError, shared_libespeak
 
 SHORT = "Hello there."
 LONG = ("Hello there. Today we will work through a classic array problem together, and I would like "
@@ -47,3 +50,27 @@ def test_unknown_voice_is_rejected_up_front():
 async def test_voice_with_variant_is_accepted(probe):
     audio = await EspeakEngine(voice="en-us+f3").synthesize(SHORT)
     assert probe(audio, "mp3").duration_s > 0.3
+
+
+async def test_concurrent_sentences_each_get_their_own_audio(probe):
+    # libespeak-ng keeps global state; the engine must serialise calls so no audio is mixed up.
+    engine = EspeakEngine()
+    texts = ["One.", LONG, "Two words.", LONG + " " + LONG]
+    audios = await asyncio.gather(*(engine.synthesize(text) for text in texts))
+    durations = [probe(audio, "mp3").duration_s for audio in audios]
+    assert durations[0] < durations[2] < durations[1] < durations[3]
+    alone = probe(await engine.synthesize(LONG), "mp3").duration_s
+    assert durations[1] == pytest.approx(alone, rel=0.1)
+
+
+async def test_each_engine_keeps_its_own_settings_on_the_shared_library(probe):
+    slow, fast = EspeakEngine(rate_wpm=90), EspeakEngine(rate_wpm=360)
+    audios = await asyncio.gather(slow.synthesize(LONG), fast.synthesize(LONG), slow.synthesize(LONG))
+    slow_1, fast_1, slow_2 = (probe(audio, "mp3").duration_s for audio in audios)
+    assert slow_1 > 2.5 * fast_1
+    assert slow_2 == pytest.approx(slow_1, rel=0.1)
+
+
+def test_library_rejects_an_unknown_voice():
+    with pytest.raises(LibEspeakError):
+        shared_libespeak().synthesize("Hi.", "no-such-voice", 170)
