@@ -1,0 +1,9 @@
+vector<int> productOfOthers(vector<int>& cards) {
+    int n = cards.size();
+    vector<int> score(n, 1);
+    int left = 1;
+    for (int i = 0; i < n; i++) { score[i] = left; left *= cards[i]; }  // product of cards before i
+    int right = 1;
+    for (int i = n - 1; i >= 0; i--) { score[i] *= right; right *= cards[i]; }  // times cards after i
+    return score;
+}

@@ -1,0 +1,19 @@
+function shuffleEndsPlaylist(head) {
+  if (head === null || head.next === null) return head;
+  let slow = head, fast = head.next; // slow ends the first (longer or equal) half
+  while (fast !== null && fast.next !== null) { slow = slow.next; fast = fast.next.next; }
+  let second = slow.next;
+  slow.next = null; // cut, so the halves do not form a cycle
+  let previous = null;
+  while (second !== null) { const rest = second.next; second.next = previous; previous = second; second = rest; }
+  let first = head;
+  second = previous;
+  while (second !== null) { // weave: one from the front, one from the back
+    const firstNext = first.next, secondNext = second.next;
+    first.next = second;
+    second.next = firstNext;
+    first = firstNext;
+    second = secondNext;
+  }
+  return head;
+}
