@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tts.speech_text import CODE_MENTION, say_identifier, speakable_text
 
 
@@ -124,3 +126,24 @@ def test_a_lone_code_block_still_tells_the_candidate_where_the_code_is():
 )
 def test_say_identifier(identifier, words):
     assert say_identifier(identifier) == words
+
+
+MARKDOWNISH = st.lists(
+    st.sampled_from(list("abcxyzO()[]{}<>=+-*/_`$~#|>!\\^.,:;'\"\n 0123456789") + ["```", "$$", "**", "\\frac"]),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MARKDOWNISH)
+def test_any_text_gives_clean_speech(chat):
+    spoken = speakable_text(chat)
+    assert "\x00" not in spoken and "`" not in spoken and "\n" not in spoken
+    assert spoken == spoken.strip()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_characters="`~"), max_size=200))
+def test_nothing_inside_a_code_block_is_ever_spoken(code):
+    spoken = speakable_text(f"Here you go:\n```python\nSECRET_{code}\n```")
+    assert spoken == f"Here you go: {CODE_MENTION}"
