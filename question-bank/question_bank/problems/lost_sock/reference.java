@@ -1,0 +1,8 @@
+class Solution {
+    public int lostSock(int[] ids) {
+        // x ^ x == 0, so every pair cancels and only the lonely id survives.
+        int acc = 0;
+        for (int sock : ids) acc ^= sock;
+        return acc;
+    }
+}
