@@ -165,7 +165,10 @@ async def test_a_reconnecting_browser_gets_what_it_missed_in_order(stack):
         await partial.wait_for(lambda e: e["seq"] == first_seqs[-1])
         ready = partial.events[0]
         assert ready["type"] == "session_ready" and ready["payload"]["resumed_after_seq"] == keep
-        assert [e["seq"] for e in partial.events if e["seq"]] == list(range(keep + 1, first_seqs[-1] + 1))
+        replayed = [e["seq"] for e in partial.events if e["seq"]]
+        # Exactly what came after `keep`, in order; trailing voice events may follow.
+        assert replayed == list(range(keep + 1, keep + 1 + len(replayed)))
+        assert replayed[-1] >= first_seqs[-1]
     finally:
         await partial.close()
 
