@@ -84,6 +84,8 @@ class FeedbackRequested(Message):
     request_id: str = Field(default_factory=new_id)
     code: str = Field(default="", max_length=MAX_SOURCE_BYTES)
     language: Language | None = None
+    # "final": sent by the interviewer on wrap-up; the report is stored with the session.
+    kind: Literal["on_demand", "final"] = "on_demand"
 
 
 class WorkerHeartbeat(BaseModel):
