@@ -49,6 +49,12 @@ class Judge:
         self.max_concurrency = max_concurrency
         self.sandbox = sandbox or Sandbox()
         self._slots = asyncio.Semaphore(max_concurrency)
+        self._prepared: dict = {}
+
+    async def _prepare(self, language: LanguageSpec) -> None:
+        if language.language not in self._prepared:
+            self._prepared[language.language] = asyncio.create_task(asyncio.to_thread(language.prepare))
+        await self._prepared[language.language]
 
     async def judge(self, request: SandboxRequest) -> SandboxResult:
         started = time.monotonic()
@@ -73,6 +79,7 @@ class Judge:
         try:
             _write_box(box, language.box_files(request.source, request.signature))
             if language.compile_argv:
+                await self._prepare(language)
                 compiled = await self.sandbox.run(
                     RunSpec(argv=language.compile_argv, box_dir=box, limits=COMPILE_LIMITS,
                             env=language.env, box_writable=True),
