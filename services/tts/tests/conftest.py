@@ -1,7 +1,9 @@
 """Shared test helpers for the tts service."""
 
+import io
 import subprocess
 import tempfile
+import wave
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,30 +12,30 @@ import pytest
 
 @dataclass(frozen=True)
 class AudioInfo:
-    encoding: str
+    encoding: str  # as the container header says, e.g. "MPEG audio (layer I, II or III)" or "Vorbis"
     channels: int
     sample_rate: int
-    duration_s: float
+    duration_s: float  # from the decoded samples, not from a header estimate
 
 
-def probe_with_soxi(audio: bytes, suffix: str) -> AudioInfo:
-    """Decode with a real decoder (sox) so tests check what a player would see."""
+def probe_with_sox(audio: bytes, suffix: str) -> AudioInfo:
+    """Decode the whole file with sox, as a player would, and measure what came out."""
     with tempfile.NamedTemporaryFile(suffix=f".{suffix}") as file:
         file.write(audio)
         file.flush()
-
-        def soxi(flag: str) -> str:
-            return subprocess.run(["soxi", flag, file.name], check=True, capture_output=True,
+        encoding = subprocess.run(["soxi", "-e", file.name], check=True, capture_output=True,
                                   text=True).stdout.strip()
-
+        decoded = subprocess.run(["sox", "-q", file.name, "-t", "wav", "-"], check=True,
+                                 capture_output=True).stdout
+    with wave.open(io.BytesIO(decoded)) as pcm:
         return AudioInfo(
-            encoding=soxi("-e"),
-            channels=int(soxi("-c")),
-            sample_rate=int(soxi("-r")),
-            duration_s=float(soxi("-D")),
+            encoding=encoding,
+            channels=pcm.getnchannels(),
+            sample_rate=pcm.getframerate(),
+            duration_s=pcm.getnframes() / pcm.getframerate(),
         )
 
 
 @pytest.fixture
 def probe() -> Callable[[bytes, str], AudioInfo]:
-    return probe_with_soxi
+    return probe_with_sox
