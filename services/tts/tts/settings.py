@@ -19,9 +19,9 @@ class TtsSettings(BaseSettings):
     tts_engine: EngineChoice = "auto"
     # Empty means "the default voice of whichever engine is chosen".
     tts_voice: str = ""
-    tts_format: str = "mp3"
+    tts_format: Literal["mp3", "ogg"] = "mp3"
     aws_region: str = "us-east-1"
-    aws_access_key_id: str = ""
+    aws_access_key_id: str = Field(default="", repr=False)  # only its presence matters here
     aws_profile: str = ""
     redis_url: str = ""
     tts_cache_ttl_s: int = Field(default=24 * 3600, ge=1)
