@@ -227,8 +227,44 @@ class FeedbackScore(BaseModel):
     justification: str
 
 
+class SizeTiming(BaseModel):
+    """Median CPU time of the candidate's code at one input size (harness overhead subtracted if known)."""
+
+    n: int
+    time_ms: float
+
+
+class ComplexityMeasurement(BaseModel):
+    """What `analyze_complexity` measured: the fitted growth of time against n beside the expected class."""
+
+    measured: str  # a class such as "O(n log n)", or "unknown"
+    expected: str  # from the problem data, as written there
+    exponent: float | None = None  # least-squares slope of log(time) against log(n)
+    doubling_factor: float | None = None  # time multiplies by this when n doubles (2 ** exponent)
+    matches_expected: bool | None = None  # None when the expected class could not be parsed
+    points: list[SizeTiming] = Field(default_factory=list)
+    summary: str  # e.g. "about O(n²): time ×4.1 when n ×2 (n = 250…4000)"
+
+
+class EdgeCaseCategory(BaseModel):
+    """Hidden tests of one category (e.g. "empty", "duplicates"): how many pass, never the tests themselves."""
+
+    category: str
+    passed: int
+    total: int
+
+
+class Suggestion(BaseModel):
+    line: int | None = None  # 1-based line of the candidate's code
+    kind: Literal["correctness", "performance", "naming", "structure", "idiom"]
+    text: str
+
+
 class FeedbackResult(BaseModel):
-    """Structured scorecard from the feedback agent."""
+    """Structured scorecard from the feedback agent.
+
+    `complexity`, `edge_cases` and `improvements` are the plain-text views; `measured_complexity`,
+    `edge_case_categories` and `suggestions` carry the same findings as data."""
 
     summary: str
     complexity: str
@@ -237,6 +273,11 @@ class FeedbackResult(BaseModel):
     scores: list[FeedbackScore] = Field(default_factory=list)
     hire_signal: Literal["strong_no", "no", "yes", "strong_yes"] = "no"
     practice_next: list[str] = Field(default_factory=list)
+    kind: Literal["on_demand", "final"] = "on_demand"
+    measured_complexity: ComplexityMeasurement | None = None
+    edge_case_categories: list[EdgeCaseCategory] = Field(default_factory=list)
+    suggestions: list[Suggestion] = Field(default_factory=list)
+    model: str = "offline"  # which provider/model wrote the prose; the measurements are always the same
 
 
 class FeedbackResultPayload(BaseModel):
