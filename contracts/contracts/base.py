@@ -1,13 +1,44 @@
-"""Fields every message carries, whichever side of the gateway it travels on."""
+"""Fields every message carries, whichever side of the gateway it travels on.
 
+Ids are random, except while a service handles a bus message: then `new_id()` derives each id from the
+handled message's id and a counter. A redelivered message (its worker was killed mid-way) therefore
+reproduces the same ids for everything it emits, and stores that dedupe by id do the work once.
+"""
+
+import hashlib
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import count
 from uuid import uuid4
 
 from pydantic import BaseModel, ConfigDict, Field
 
 
+@dataclass
+class IdScope:
+    parent_id: str
+    _counter: count = field(default_factory=count)
+
+    def next_id(self) -> str:
+        return hashlib.sha256(f"{self.parent_id}:{next(self._counter)}".encode()).hexdigest()[:32]
+
+
+_id_scope: ContextVar[IdScope | None] = ContextVar("mockmind_id_scope", default=None)
+
+
+def derive_ids_from(parent_id: str | None):
+    """Make `new_id()` derive from `parent_id` in this context (None: random ids). Returns a reset token."""
+    return _id_scope.set(IdScope(parent_id) if parent_id else None)
+
+
+def reset_id_scope(token) -> None:
+    _id_scope.reset(token)
+
+
 def new_id() -> str:
-    return uuid4().hex
+    scope = _id_scope.get()
+    return scope.next_id() if scope is not None else uuid4().hex
 
 
 def utc_now() -> datetime:

@@ -17,6 +17,24 @@ from faststream.rabbit import ExchangeType, RabbitExchange, RabbitQueue
 COMMANDS = RabbitExchange("mockmind.commands", type=ExchangeType.TOPIC, durable=True)
 EVENTS = RabbitExchange("mockmind.events", type=ExchangeType.TOPIC, durable=True)
 HEARTBEATS = RabbitExchange("mockmind.heartbeats", type=ExchangeType.FANOUT, durable=True)
+DEAD_LETTERS = RabbitExchange("mockmind.dead", type=ExchangeType.FANOUT, durable=True)
+DEAD_LETTER_QUEUE = RabbitQueue("mockmind.dead-letters", durable=True)
+
+# A failed command waits in a retry tier, then its TTL expires and RabbitMQ dead-letters it back to the
+# commands exchange with its original routing key: bounded retries with a growing delay, no timers.
+RETRY_DELAYS_S = (1, 4, 16)
+
+
+def retry_exchange(delay_s: int) -> RabbitExchange:
+    return RabbitExchange(f"mockmind.retry.{delay_s}s", type=ExchangeType.FANOUT, durable=True)
+
+
+def retry_queue(delay_s: int) -> RabbitQueue:
+    return RabbitQueue(
+        f"mockmind.retry.{delay_s}s",
+        durable=True,
+        arguments={"x-message-ttl": delay_s * 1000, "x-dead-letter-exchange": COMMANDS.name},
+    )
 
 
 class RoutingKey:
@@ -38,6 +56,15 @@ INTERVIEWER_TURNS = work_queue("interviewer.turns", RoutingKey.TURN_REQUESTED)
 SANDBOX_RUNS = work_queue("sandbox.runs", RoutingKey.SANDBOX_RUN)
 TTS_REQUESTS = work_queue("tts.requests", RoutingKey.SPEECH_REQUESTED)
 FEEDBACK_REQUESTS = work_queue("feedback.requests", RoutingKey.FEEDBACK_REQUESTED)
+
+# Silence check-ins are timed by RabbitMQ, not by a sleeping coroutine, so they survive restarts and any
+# replica can take them: the interviewer parks a `TurnRequested(SilenceCheckAction)` here (no consumer)
+# with a per-message TTL; when it expires RabbitMQ dead-letters it to `interviewer.turns` as a turn.
+INTERVIEWER_SILENCE_DELAY = RabbitQueue(
+    "interviewer.silence.delay",
+    durable=True,
+    arguments={"x-dead-letter-exchange": COMMANDS.name, "x-dead-letter-routing-key": RoutingKey.TURN_REQUESTED},
+)
 
 
 def gateway_events_queue(replica_id: str) -> RabbitQueue:

@@ -93,12 +93,17 @@ class InterviewStore:
     # ---- transcript --------------------------------------------------------------------------
 
     async def add_message(self, session_id: str, role: str, content: str, **extra: Any) -> None:
-        async with self._sessions.begin() as db:
-            db.add(
-                TranscriptMessage(
-                    session_id=session_id, role=role, content=content, extra=extra, created_at=_now()
+        """Append to the transcript; a redelivered handler adding the same message adds it once."""
+        try:
+            async with self._sessions.begin() as db:
+                db.add(
+                    TranscriptMessage(
+                        message_id=new_id(), session_id=session_id, role=role, content=content,
+                        extra=extra, created_at=_now(),
+                    )
                 )
-            )
+        except IntegrityError:
+            pass  # already recorded by an earlier delivery of the same bus message
 
     async def transcript(self, session_id: str) -> list[TranscriptMessage]:
         async with self._sessions() as db:
@@ -112,7 +117,31 @@ class InterviewStore:
     # ---- server-event log --------------------------------------------------------------------
 
     async def append_event(self, event: ServerEvent) -> ServerEvent:
-        """Give the event the session's next sequence number and keep it for resumption."""
+        """Give the event the session's next sequence number and keep it for resumption.
+
+        Idempotent by `message_id`: appending an event the log already holds (a handler redelivered
+        after a crash re-emits the same ids) returns the logged copy with its original number.
+        """
+        if (logged := await self._logged_event(event)) is not None:
+            return logged
+        try:
+            return await self._number_and_insert(event)
+        except IntegrityError:
+            logged = await self._logged_event(event)
+            if logged is None:
+                raise
+            return logged
+
+    async def _logged_event(self, event: ServerEvent) -> ServerEvent | None:
+        async with self._sessions() as db:
+            body = await db.scalar(
+                select(SessionEvent.body).where(
+                    SessionEvent.session_id == event.session_id, SessionEvent.message_id == event.message_id
+                )
+            )
+        return ServerEvent.model_validate(body) if body is not None else None
+
+    async def _number_and_insert(self, event: ServerEvent) -> ServerEvent:
         async with self._sessions.begin() as db:
             seq = await db.scalar(
                 update(InterviewSession)

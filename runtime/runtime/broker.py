@@ -4,20 +4,25 @@ import logging
 
 from faststream.rabbit import Channel, RabbitBroker
 
+from .reliability import DerivedIdsMiddleware, RetryPolicy
 from .settings import ServiceSettings
 from .tracing import TraceContextMiddleware
 
 
 def create_broker(settings: ServiceSettings, *, logger_name: str) -> RabbitBroker:
-    return RabbitBroker(
+    retries = RetryPolicy(settings.retry_delays_s)
+    broker = RabbitBroker(
         settings.rabbitmq_url,
-        middlewares=[TraceContextMiddleware],
+        # Outermost first: failures are caught after the trace and id scopes have been restored.
+        middlewares=[retries.middleware, TraceContextMiddleware, DerivedIdsMiddleware],
         logger=logging.getLogger(logger_name),
         log_level=logging.DEBUG,
         graceful_timeout=30,
         # Bounded prefetch: a replica holds a few messages at most, the rest wait for other replicas.
         default_channel=Channel(prefetch_count=settings.prefetch_count),
     )
+    retries.broker = broker
+    return broker
 
 
 def configure_logging(level: str) -> None:

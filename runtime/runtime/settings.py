@@ -16,3 +16,4 @@ class ServiceSettings(BaseSettings):
     heartbeat_interval_s: float = 2.0
     sandbox_timeout_s: float = 60.0
     prefetch_count: int = 8
+    retry_delays_s: tuple[int, ...] = (1, 4, 16)

@@ -5,6 +5,7 @@ A worker's `main.py` builds a broker, a `WorkerRuntime`, includes its handlers' 
 """
 
 import logging
+from collections.abc import Callable, Sequence
 
 from faststream import FastStream
 from faststream.rabbit import RabbitBroker
@@ -49,10 +50,11 @@ class WorkerRuntime:
         if self._store is not None:
             await self._store.close()
 
-    def app(self) -> FastStream:
+    def app(self, *, on_startup: Sequence[Callable] = (), on_shutdown: Sequence[Callable] = ()) -> FastStream:
+        """The FastStream app; extra hooks run after the store opens and before it closes."""
         return FastStream(
             self.broker,
-            on_startup=[self.open],
+            on_startup=[self.open, *on_startup],
             after_startup=[self.heartbeat.start],
-            on_shutdown=[self.close],
+            on_shutdown=[*on_shutdown, self.close],
         )

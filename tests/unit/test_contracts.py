@@ -70,3 +70,19 @@ def test_topology_names_are_unique_and_work_queues_durable():
     assert len({q.routing_key for q in queues}) == len(queues)
     assert all(q.durable for q in queues)
     assert topology.RoutingKey.session_events("abc") == "session.abc"
+
+
+def test_ids_derived_while_handling_a_message_repeat_on_redelivery():
+    from contracts.base import derive_ids_from, new_id, reset_id_scope
+
+    def handle(message_id: str) -> list[str]:
+        token = derive_ids_from(message_id)
+        try:
+            return [new_id() for _ in range(3)]
+        finally:
+            reset_id_scope(token)
+
+    first, again, other = handle("m-1"), handle("m-1"), handle("m-2")
+    assert first == again
+    assert len(set(first)) == 3 and not set(first) & set(other)
+    assert len({new_id(), new_id()}) == 2  # outside a handler ids are random

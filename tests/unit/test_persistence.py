@@ -61,3 +61,28 @@ async def test_migrations_can_run_again_and_concurrently(database_url):
     for store in stores:
         await store.ping()
         await store.close()
+
+
+async def test_appending_the_same_event_twice_keeps_one_copy_and_its_number(store):
+    session = await store.create_session(difficulty="easy", language="python")
+    event = server_event(session.id, ServerEventType.INTERVIEWER_MSG)
+    first = await store.append_event(event)
+    other = await store.append_event(server_event(session.id, ServerEventType.AGENT_THINKING))
+    again, racing = await asyncio.gather(store.append_event(event), store.append_event(event))
+    assert first.seq == again.seq == racing.seq == 1
+    assert other.seq == 2
+    assert [e.seq for e in await store.events_after(session.id, 0)] == [1, 2]
+
+
+async def test_transcript_lines_added_again_by_a_redelivered_handler_are_kept_once(store):
+    from contracts.base import derive_ids_from, reset_id_scope
+
+    session = await store.create_session(difficulty="easy", language="python")
+    for _delivery in range(2):
+        token = derive_ids_from("bus-message-1")
+        try:
+            await store.add_message(session.id, "interviewer", "Hello!")
+            await store.add_message(session.id, "interviewer", "Here is the problem.")
+        finally:
+            reset_id_scope(token)
+    assert [m.content for m in await store.transcript(session.id)] == ["Hello!", "Here is the problem."]

@@ -13,8 +13,10 @@ from .synthesizer import build_synthesizer
 settings = ServiceSettings()
 broker = create_broker(settings, logger_name="tts")
 runtime = WorkerRuntime(kind="tts", broker=broker, settings=settings)
-broker.include_router(build_router(runtime, build_synthesizer(TtsSettings())))
-app = runtime.app()
+synthesizer = build_synthesizer(TtsSettings())
+broker.include_router(build_router(runtime, synthesizer))
+# Warm up at start-up so the first candidate sentence does not pay for loading the voice.
+app = runtime.app(on_startup=[synthesizer.warm_up], on_shutdown=[synthesizer.aclose])
 
 if __name__ == "__main__":
     configure_logging(settings.log_level)

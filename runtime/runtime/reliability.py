@@ -1,0 +1,92 @@
+"""What makes a handler safe to run again: derived ids, bounded retries and dead-lettering.
+
+- `DerivedIdsMiddleware`: while a message is handled, new ids derive from its id (see
+  `contracts.base`), so a redelivery after a crash emits the same ids and the stores dedupe them.
+- `RetryPolicy`: a handler that raises is retried through the retry tiers (1 s, 4 s, 16 s); after the
+  last one, or at once for a message that cannot even be decoded, the message goes to the dead-letter
+  queue with the reason, a log line and a metric. Either way the original is acknowledged, so the
+  service keeps consuming.
+"""
+
+import logging
+
+from faststream import BaseMiddleware
+from faststream.rabbit import RabbitBroker
+from pydantic import ValidationError
+
+from contracts.base import derive_ids_from, reset_id_scope
+from contracts.topology import (
+    DEAD_LETTER_QUEUE,
+    DEAD_LETTERS,
+    RETRY_DELAYS_S,
+    retry_exchange,
+    retry_queue,
+)
+
+from . import metrics
+
+ATTEMPT_HEADER = "x-mockmind-attempt"
+log = logging.getLogger("mockmind.reliability")
+
+
+class DerivedIdsMiddleware(BaseMiddleware):
+    async def consume_scope(self, call_next, msg):
+        token = derive_ids_from(msg.message_id)
+        try:
+            return await call_next(msg)
+        finally:
+            reset_id_scope(token)
+
+
+class RetryPolicy:
+    def __init__(self, delays_s: tuple[int, ...] = RETRY_DELAYS_S):
+        self.delays_s = delays_s
+        self.broker: RabbitBroker | None = None
+        policy = self
+
+        class RetryMiddleware(BaseMiddleware):
+            async def consume_scope(self, call_next, msg):
+                try:
+                    return await call_next(msg)
+                except Exception as exc:  # noqa: BLE001 - every failure is retried or buried, never lost
+                    await policy.handle_failure(msg, exc)
+                    return None
+
+        self.middleware = RetryMiddleware
+
+    async def handle_failure(self, msg, exc: Exception) -> None:
+        raw = msg.raw_message
+        attempt = int((msg.headers or {}).get(ATTEMPT_HEADER, 0)) + 1
+        malformed = isinstance(exc, ValidationError)
+        if malformed or attempt > len(self.delays_s):
+            await self._bury(msg, exc, attempt, malformed)
+            return
+        delay = self.delays_s[attempt - 1]
+        log.warning("handling %s from %s failed (attempt %d): %r; retrying in %d s",
+                    msg.message_id, raw.routing_key, attempt, exc, delay)
+        await self._declare_retry_tier(delay)
+        await self.broker.publish(
+            raw.body, exchange=retry_exchange(delay), routing_key=raw.routing_key or "",
+            headers={**(msg.headers or {}), ATTEMPT_HEADER: attempt}, message_id=msg.message_id,
+            correlation_id=raw.correlation_id, reply_to=raw.reply_to or None,
+            content_type=raw.content_type, persist=True,
+        )
+        metrics.increment("mockmind.bus.retried", tags=[f"routing_key:{raw.routing_key}"])
+
+    async def _bury(self, msg, exc: Exception, attempt: int, malformed: bool) -> None:
+        raw = msg.raw_message
+        reason = "malformed message" if malformed else f"failed {attempt - 1} retries"
+        log.error("dead-lettering %s from %s (%s): %r", msg.message_id, raw.routing_key, reason, exc)
+        queue = await self.broker.declare_queue(DEAD_LETTER_QUEUE)
+        await queue.bind(await self.broker.declare_exchange(DEAD_LETTERS))
+        await self.broker.publish(
+            raw.body, exchange=DEAD_LETTERS, routing_key=raw.routing_key or "",
+            headers={**(msg.headers or {}), ATTEMPT_HEADER: attempt, "x-mockmind-error": repr(exc)[:500],
+                     "x-mockmind-reason": reason, "x-mockmind-exchange": raw.exchange or ""},
+            message_id=msg.message_id, content_type=raw.content_type, persist=True,
+        )
+        metrics.increment("mockmind.bus.dead_lettered", tags=[f"routing_key:{raw.routing_key}", f"malformed:{malformed}"])
+
+    async def _declare_retry_tier(self, delay_s: int) -> None:
+        queue = await self.broker.declare_queue(retry_queue(delay_s))
+        await queue.bind(await self.broker.declare_exchange(retry_exchange(delay_s)))
