@@ -122,7 +122,7 @@ class Judge:
             remaining = [i for i in pending if i not in finished]
             if not remaining:
                 break
-            crashed = _crash_verdicts(outcome, remaining, request.tests)
+            crashed = _crash_verdicts(outcome, pending, remaining, request.tests)
             results.update(crashed)
             if not crashed:  # died without progress: no point trying again
                 break
@@ -141,7 +141,10 @@ def _run_limits(limits: Limits, language: LanguageSpec, test_count: int) -> RunL
         process_cpu_s=per_process_cpu,
         address_space_mb=(limits.memory_mb + language.address_space_overhead_mb
                           if language.address_space_overhead_mb is not None else limits.memory_mb + 2048),
-        memory_mb=limits.memory_mb + language.runtime_overhead_mb,
+        # Where RLIMIT_AS applies the runtime reports MLE itself (MemoryError, bad_alloc); the cgroup is
+        # then only a backstop, set above it so that it does not pre-empt the clean report.
+        memory_mb=limits.memory_mb + language.runtime_overhead_mb + (
+            (language.address_space_overhead_mb or 0) + 64 if language.address_space_overhead_mb is not None else 0),
         max_processes=limits.max_processes + language.extra_threads,
         file_size_kb=limits.file_size_kb,
         open_files=limits.open_files,
@@ -197,16 +200,19 @@ def _verdict_for_record(record: dict, test: TestCase, limits: Limits) -> TestRes
     return _result(test, Verdict.ACCEPTED if passed else Verdict.WRONG_ANSWER, actual=actual, **common)
 
 
-def _crash_verdicts(outcome: RunOutcome, remaining: list[int], tests: list[TestCase]) -> dict[int, TestResult]:
-    """The process ended before finishing: blame the test that was running, if any."""
-    if outcome.killed_test is None or not 0 <= outcome.killed_test < len(remaining):
+def _crash_verdicts(outcome: RunOutcome, pending: list[int], remaining: list[int],
+                    tests: list[TestCase]) -> dict[int, TestResult]:
+    """The process ended before finishing: blame the test that was running (a position in `pending`)."""
+    running = pending[outcome.killed_test] if outcome.killed_test is not None and 0 <= outcome.killed_test < len(
+        pending) else None
+    if running not in remaining:
         if outcome.killed_for or outcome.exit_code != 0:
             # Died outside any test (startup): every remaining test shares the verdict.
             verdict, error = _death_verdict(outcome)
             return {i: _result(tests[i], verdict, error=error, stdout=_text(outcome.stdout),
                                stderr=_text(outcome.stderr)) for i in remaining}
         return {}
-    index = remaining[outcome.killed_test]
+    index = running
     verdict, error = _death_verdict(outcome)
     return {index: _result(tests[index], verdict, error=error, time_ms=0.0,
                            stdout=_text(outcome.stdout), stderr=_text(outcome.stderr))}

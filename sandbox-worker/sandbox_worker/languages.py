@@ -162,7 +162,7 @@ PCH_FLAGS = ["-O2", "-std=c++17"]
 def ensure_cpp_precompiled_header() -> str | None:
     """Precompile <bits/stdc++.h> once per host (trusted system header, so outside the sandbox):
     it cuts a C++ compile from ~3 s to ~0.5 s of CPU. Returns the include dir, or None if unavailable."""
-    cache = Path(os.environ.get("SANDBOX_CACHE_DIR", "/tmp/mockmind-sandbox-cache")) / "pch"
+    cache = Path(os.environ.get("SANDBOX_CACHE_DIR", "/var/tmp/mockmind-sandbox-cache")) / "pch"
     target = cache / "bits" / "stdc++.h.gch"
     if target.exists():
         return str(cache)

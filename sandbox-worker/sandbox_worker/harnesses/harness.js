@@ -62,7 +62,7 @@ function errorInfo(err) {
 
 function capture(cap) {
   const sink = { text: "", size: 0, overflow: false };
-  const write = (chunk) => { const s = String(chunk); if (sink.size < cap) sink.text += s.slice(0, cap - sink.size); sink.size += s.length; sink.overflow = sink.size > cap; return true; };
+  const write = (chunk) => { const s = String(chunk); if (sink.size < cap) sink.text += s.slice(0, cap - sink.size); sink.size += s.length; sink.overflow = sink.size > cap; if (sink.overflow) throw new RangeError("output limit exceeded"); return true; };
   return { sink, write };
 }
 

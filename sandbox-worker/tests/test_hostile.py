@@ -1,0 +1,188 @@
+"""Hostile programs: every one must be contained, give the right verdict, and leave the worker healthy.
+
+Each Python program defines `solve(x)`; the judge calls it with x=1 and expects 1 unless stated.
+"""
+
+import os
+import socket
+
+import pytest
+
+from contracts.sandbox import SandboxRequest, Verdict
+
+SIG = {"name": "solve", "params": [{"name": "x", "type": "int"}], "returns": "int"}
+TIGHT = {"cpu_time_s": 1, "wall_time_s": 2, "memory_mb": 128, "output_kb": 16, "file_size_kb": 256,
+         "max_processes": 16, "open_files": 32}
+
+
+async def run(judge_runner, source, language="python", tests=None, signature=SIG):
+    tests = tests or [{"id": "only", "input": {"x": 1}, "expected": 1}]
+    return await judge_runner.judge(SandboxRequest(language=language, source=source, signature=signature,
+                                                   tests=tests, limits=TIGHT))
+
+
+def body(code: str) -> str:
+    return "import os, sys, socket, subprocess, time\n\ndef solve(x):\n" + "".join(
+        f"    {line}\n" for line in code.strip().splitlines())
+
+
+# (name, program, expected verdict, expected error type or None)
+CONTAINED = [
+    ("network_external", body("socket.create_connection(('1.1.1.1', 53), timeout=1)"), Verdict.RUNTIME_ERROR, "OSError"),
+    ("network_dns", body("socket.getaddrinfo('pypi.org', 443)"), Verdict.RUNTIME_ERROR, "gaierror"),
+    ("read_etc_passwd", body("open('/etc/passwd').read()"), Verdict.RUNTIME_ERROR, "FileNotFoundError"),
+    ("read_etc_shadow", body("open('/etc/shadow').read()"), Verdict.RUNTIME_ERROR, "FileNotFoundError"),
+    ("read_root_home", body("os.listdir('/root')"), Verdict.RUNTIME_ERROR, "FileNotFoundError"),
+    ("read_home", body("os.listdir('/home')"), Verdict.RUNTIME_ERROR, "FileNotFoundError"),
+    ("read_repo", body("open('/work/main/pyproject.toml').read()"), Verdict.RUNTIME_ERROR, "FileNotFoundError"),
+    ("symlink_escape", body("os.symlink('/etc/shadow', '/tmp/s')\nopen('/tmp/s').read()"),
+     Verdict.RUNTIME_ERROR, "FileNotFoundError"),
+    ("proc_root_escape", body("open('/proc/1/root/etc/hostname').read()"), Verdict.RUNTIME_ERROR, None),
+    ("dotdot_escape", body("open('/tmp/../../../../etc/passwd').read()"), Verdict.RUNTIME_ERROR, "FileNotFoundError"),
+    ("write_usr", body("open('/usr/evil', 'w').write('x')"), Verdict.RUNTIME_ERROR, "OSError"),
+    ("write_box", body("open('/box/solution.py', 'w').write('x')"), Verdict.RUNTIME_ERROR, "OSError"),
+    ("setuid_root", body("os.setuid(0)"), Verdict.RUNTIME_ERROR, "OSError"),
+    ("mount", body("subprocess.run(['mount', '-t', 'tmpfs', 'x', '/usr'], check=True)"),
+     Verdict.RUNTIME_ERROR, None),
+    ("fork_bomb", body("while True:\n    try:\n        os.fork()\n    except OSError:\n        pass"),
+     Verdict.TIME_LIMIT_EXCEEDED, None),
+    ("memory_bomb", body("a = []\nwhile True:\n    a.append(bytearray(10**7))"),
+     Verdict.MEMORY_LIMIT_EXCEEDED, None),
+    ("infinite_loop", body("while True:\n    pass"), Verdict.TIME_LIMIT_EXCEEDED, None),
+    ("sleep_past_wall", body("time.sleep(60)"), Verdict.TIME_LIMIT_EXCEEDED, None),
+    ("huge_print", body("while True:\n    print('x' * 1000)"), Verdict.OUTPUT_LIMIT_EXCEEDED, None),
+    ("huge_raw_stdout", body("while True:\n    os.write(1, b'x' * 65536)"), Verdict.OUTPUT_LIMIT_EXCEEDED, None),
+    ("huge_file", body("open('/tmp/big', 'wb').write(b'x' * 10**7)"), Verdict.RUNTIME_ERROR, "OSError"),
+    ("fill_tmpfs", body("for i in range(10**4):\n    open(f'/tmp/f{i}', 'wb').write(b'x' * 200_000)"),
+     Verdict.RUNTIME_ERROR, "OSError"),
+    ("open_files", body("fs = [open('/tmp/f%d' % i, 'w') for i in range(1000)]"), Verdict.RUNTIME_ERROR, "OSError"),
+    ("deep_recursion", "def solve(x):\n    return solve(x + 1)\n", Verdict.RUNTIME_ERROR, "RecursionError"),
+    ("exit_early", body("os._exit(0)"), Verdict.RUNTIME_ERROR, None),
+    ("sys_exit", body("sys.exit(3)"), Verdict.RUNTIME_ERROR, "SystemExit"),
+    ("kill_parent", body("os.kill(os.getppid(), 9)\nos.kill(1, 9)\nreturn x"), Verdict.ACCEPTED, None),
+    ("kill_everything", body("os.kill(-1, 9)"), None, None),  # killing itself: any non-accepted verdict
+    ("segfault", body("import ctypes\nctypes.string_at(0)"), Verdict.RUNTIME_ERROR, "SIGSEGV"),
+]
+
+
+@pytest.mark.parametrize("name,source,verdict,error_type", CONTAINED, ids=[c[0] for c in CONTAINED])
+async def test_hostile_program_is_contained(judge_runner, name, source, verdict, error_type):
+    result = await run(judge_runner, source)
+    test = result.tests[0]
+    if verdict is None:
+        assert test.verdict is not Verdict.ACCEPTED and result.verdict is not Verdict.INTERNAL_ERROR
+    else:
+        assert test.verdict is verdict, (test, result.message)
+    if error_type:
+        assert error_type in test.error.type or error_type in test.error.message, test.error
+
+
+async def test_loopback_of_host_is_unreachable(judge_runner):
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    try:
+        result = await run(judge_runner, body(f"socket.create_connection(('127.0.0.1', {port}), timeout=1)"))
+    finally:
+        listener.close()
+    assert result.tests[0].verdict is Verdict.RUNTIME_ERROR
+    assert "ConnectionRefused" in result.tests[0].error.type
+
+
+async def test_only_a_private_loopback_interface_exists(judge_runner):
+    source = body("print(sorted(l.split(':')[0].strip() for l in open('/proc/net/dev').readlines()[2:]))\nreturn x")
+    result = await run(judge_runner, source)
+    assert result.tests[0].stdout.strip() == "['lo']"
+
+
+async def test_environment_is_empty_of_secrets(judge_runner, monkeypatch):
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "leak-me")
+    monkeypatch.setenv("DD_API_KEY", "leak-me-too")
+    result = await run(judge_runner, body("print(sorted(os.environ))\nreturn x"))
+    printed = result.tests[0].stdout
+    assert "AWS" not in printed and "DD_" not in printed and "leak" not in printed
+    assert "PATH" in printed
+
+
+async def test_runs_as_unprivileged_uid_with_private_pid_namespace(judge_runner):
+    source = body("print(os.getuid(), os.getgid(), len([p for p in os.listdir('/proc') if p.isdigit()]))\n"
+                  "return x")
+    result = await run(judge_runner, source)
+    uid, gid, processes = map(int, result.tests[0].stdout.split())
+    assert (uid, gid) == (65534, 65534)
+    assert processes < 10  # none of the host's processes are visible
+    if os.geteuid() == 0:  # a root worker starts bwrap as an unprivileged host uid (one per slot)
+        assert judge_runner.sandbox._host_uid(0)[0] != 0
+
+
+async def test_root_shows_only_runtime_and_work_dirs(judge_runner):
+    result = await run(judge_runner, body("print(sorted(os.listdir('/')))\nreturn x"))
+    visible = set(eval(result.tests[0].stdout))
+    assert visible <= {"usr", "bin", "lib", "lib64", "sbin", "lib32", "libx32", "proc", "dev", "tmp", "box"}
+
+
+async def test_work_dir_is_fresh_each_run(judge_runner):
+    await run(judge_runner, body("open('/tmp/marker', 'w').write('x')\nreturn x"))
+    result = await run(judge_runner, body("return int(not os.path.exists('/tmp/marker'))"))
+    assert result.verdict is Verdict.ACCEPTED
+
+
+async def test_background_processes_die_with_the_run(judge_runner):
+    marker = "mockmind-orphan-marker"
+    source = body(f"subprocess.Popen(['sh', '-c', 'exec -a {marker} sleep 300'], start_new_session=True)\n"
+                  "return x")
+    result = await run(judge_runner, source)
+    assert result.verdict is Verdict.ACCEPTED
+    survivors = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                if marker.encode() in f.read():
+                    survivors.append(pid)
+        except OSError:
+            pass
+    assert survivors == []
+
+
+async def test_one_looping_test_does_not_sink_the_others(judge_runner):
+    source = "def solve(x):\n    while x == 2:\n        pass\n    return x\n"
+    tests = [{"id": str(i), "input": {"x": i}, "expected": i} for i in (1, 2, 3)]
+    result = await run(judge_runner, source, tests=tests)
+    assert [t.verdict for t in result.tests] == [Verdict.ACCEPTED, Verdict.TIME_LIMIT_EXCEEDED, Verdict.ACCEPTED]
+    assert result.verdict is Verdict.TIME_LIMIT_EXCEEDED
+
+
+async def test_worker_is_healthy_after_hostile_runs(judge_runner):
+    result = await run(judge_runner, "def solve(x):\n    return x\n")
+    assert result.verdict is Verdict.ACCEPTED
+
+
+JS_SIG = SIG
+OTHER_LANGUAGES = [
+    ("js_infinite_loop", "javascript", "function solve(x) { while (true) {} }", Verdict.TIME_LIMIT_EXCEEDED),
+    ("js_read_passwd", "javascript", "function solve(x) { return require('fs').readFileSync('/etc/passwd'); }",
+     Verdict.RUNTIME_ERROR),
+    ("js_env_secrets", "javascript", "function solve(x) { return Object.keys(process.env).some(k => k.startsWith('AWS')) ? 0 : 1; }",
+     Verdict.ACCEPTED),
+    ("js_heap_bomb", "javascript", "function solve(x) { const a = []; while (true) a.push(new Array(1e6).fill(1.5)); }",
+     Verdict.MEMORY_LIMIT_EXCEEDED),
+    ("js_buffer_bomb", "javascript", "function solve(x) { const a = []; while (true) a.push(Buffer.alloc(1e8, 1)); }",
+     Verdict.MEMORY_LIMIT_EXCEEDED),
+    ("js_spawn_shell", "javascript",
+     "function solve(x) { require('child_process').execSync('cat /etc/passwd'); return x; }", Verdict.RUNTIME_ERROR),
+    ("go_infinite_loop", "go", "package main\n\nfunc solve(x int) int {\n\tfor {\n\t}\n}\n", Verdict.TIME_LIMIT_EXCEEDED),
+    ("go_read_passwd", "go", "package main\n\nimport \"os\"\n\nfunc solve(x int) int {\n\t_, err := os.ReadFile(\"/etc/passwd\")\n"
+     "\tif err != nil {\n\t\tpanic(err)\n\t}\n\treturn x\n}\n", Verdict.RUNTIME_ERROR),
+    ("cpp_fork_bomb", "cpp", "#include <unistd.h>\nint solve(int x) { while (true) fork(); }", Verdict.TIME_LIMIT_EXCEEDED),
+    ("cpp_memory_bomb", "cpp", "int solve(int x) { vector<vector<int>> v; while (true) v.emplace_back(1 << 20, 1); }",
+     Verdict.MEMORY_LIMIT_EXCEEDED),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,language,source,verdict", OTHER_LANGUAGES, ids=[c[0] for c in OTHER_LANGUAGES])
+async def test_hostile_program_in_other_languages(judge_runner, monkeypatch, name, language, source, verdict):
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "leak-me")
+    result = await run(judge_runner, source, language=language)
+    assert result.tests and result.tests[0].verdict is verdict, (result.compile_output, result.tests)

@@ -1,0 +1,88 @@
+"""Each language's harness: calling conventions, verdicts, error lines, design (class) problems."""
+
+import pytest
+
+from contracts.sandbox import SandboxRequest, Verdict
+
+TWO_SUM = {"name": "two_sum", "params": [{"name": "nums", "type": "int[]"}, {"name": "target", "type": "int"}],
+           "returns": "int[]"}
+TESTS = [
+    {"id": "t1", "input": {"nums": [2, 7, 11, 15], "target": 9}, "expected": [0, 1]},
+    {"id": "t2", "input": {"nums": [3, 2, 4], "target": 6}, "expected": [2, 1], "compare": "unordered"},
+    {"id": "t3", "input": {"nums": [3, 3], "target": 6}, "expected": [9, 9]},  # wrong on purpose
+]
+SOLUTIONS = {
+    "python": "def two_sum(nums, target):\n    seen = {}\n    for i, n in enumerate(nums):\n"
+              "        if target - n in seen:\n            return [seen[target - n], i]\n        seen[n] = i\n",
+    "javascript": "function twoSum(nums, target) {\n  const seen = new Map();\n  for (let i = 0; i < nums.length; i++) {\n"
+                  "    if (seen.has(target - nums[i])) return [seen.get(target - nums[i]), i];\n"
+                  "    seen.set(nums[i], i);\n  }\n}\n",
+    "go": "package main\n\nfunc twoSum(nums []int, target int) []int {\n\tseen := map[int]int{}\n"
+          "\tfor i, n := range nums {\n\t\tif j, ok := seen[target-n]; ok {\n\t\t\treturn []int{j, i}\n\t\t}\n"
+          "\t\tseen[n] = i\n\t}\n\treturn nil\n}\n",
+    "cpp": "vector<int> twoSum(vector<int>& nums, int target) {\n  unordered_map<int,int> seen;\n"
+           "  for (int i = 0; i < (int)nums.size(); i++) {\n    auto it = seen.find(target - nums[i]);\n"
+           "    if (it != seen.end()) return {it->second, i};\n    seen[nums[i]] = i;\n  }\n  return {};\n}\n",
+}
+CRASHES = {  # line 3 of each file fails at run time
+    "python": ("def two_sum(nums, target):\n    x = None\n    return x.foo\n", "AttributeError"),
+    "javascript": ("function twoSum(nums, target) {\n  const x = null;\n  return x.foo;\n}\n", "TypeError"),
+    "go": ("package main\n\nfunc twoSum(nums []int, target int) []int {\n\treturn nums[:100]\n}\n", "panic"),
+}
+SLOW = {"go", "cpp"}
+
+
+def _marks(language):
+    return [pytest.mark.slow] if language in SLOW else []
+
+
+@pytest.mark.parametrize("language", [pytest.param(lang, marks=_marks(lang)) for lang in SOLUTIONS])
+async def test_each_language_judges_each_test(judge_runner, language):
+    request = SandboxRequest(language=language, source=SOLUTIONS[language], signature=TWO_SUM, tests=TESTS)
+    result = await judge_runner.judge(request)
+    assert [t.verdict for t in result.tests] == [Verdict.ACCEPTED, Verdict.ACCEPTED, Verdict.WRONG_ANSWER]
+    assert result.verdict is Verdict.WRONG_ANSWER and result.passed == 2
+    assert result.tests[2].actual == [0, 1]
+
+
+@pytest.mark.parametrize("language", [pytest.param(lang, marks=_marks(lang)) for lang in CRASHES])
+async def test_runtime_error_names_type_and_candidate_line(judge_runner, language):
+    source, error_type = CRASHES[language]
+    request = SandboxRequest(language=language, source=source, signature=TWO_SUM, tests=TESTS[:1])
+    result = await judge_runner.judge(request)
+    assert result.verdict is Verdict.RUNTIME_ERROR
+    error = result.tests[0].error
+    assert error_type in error.type
+    assert error.line == (4 if language == "go" else 3)
+
+
+@pytest.mark.parametrize("language,source", [
+    ("python", "def two_sum(nums, target)\n    return []\n"),
+    ("javascript", "function twoSum(nums, target) {\n  return [0, 1;\n}\n"),
+    pytest.param("cpp", "vector<int> twoSum(vector<int>& nums, int target) {\n  return nums +;\n}\n",
+                 marks=pytest.mark.slow),
+])
+async def test_syntax_errors_are_compilation_errors(judge_runner, language, source):
+    result = await judge_runner.judge(SandboxRequest(language=language, source=source, signature=TWO_SUM,
+                                                     tests=TESTS[:1]))
+    assert result.verdict is Verdict.COMPILATION_ERROR
+    assert result.compile_output
+
+
+async def test_python_linked_lists_trees_and_design_classes(judge_runner):
+    source = (
+        "def reverse_list(head):\n    prev = None\n    while head:\n        head.next, prev, head = prev, head, head.next\n"
+        "    return prev\n\nclass Counter:\n    def __init__(self, start):\n        self.n = start\n"
+        "    def add(self, k):\n        self.n += k\n    def value(self):\n        return self.n\n"
+    )
+    list_sig = {"name": "reverse_list", "params": [{"name": "head", "type": "ListNode"}], "returns": "ListNode"}
+    result = await judge_runner.judge(SandboxRequest(language="python", source=source, signature=list_sig, tests=[
+        {"id": "l", "input": {"head": [1, 2, 3]}, "expected": [3, 2, 1]}]))
+    assert result.verdict is Verdict.ACCEPTED
+    class_sig = {"kind": "class", "name": "Counter", "params": [{"name": "start", "type": "int"}],
+                 "methods": [{"name": "add", "params": [{"name": "k", "type": "int"}]},
+                             {"name": "value", "returns": "int"}]}
+    result = await judge_runner.judge(SandboxRequest(language="python", source=source, signature=class_sig, tests=[
+        {"id": "c", "input": {"constructor": [5], "operations": ["add", "value"], "arguments": [[2], []]},
+         "expected": [None, 7]}]))
+    assert result.verdict is Verdict.ACCEPTED, result
