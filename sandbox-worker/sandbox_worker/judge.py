@@ -219,15 +219,16 @@ def _crash_verdicts(outcome: RunOutcome, pending: list[int], remaining: list[int
 
 
 def _death_verdict(outcome: RunOutcome) -> tuple[Verdict, RuntimeErrorInfo | None]:
+    stderr = _text(outcome.stderr)
+    # Memory first: a runtime thrashing its GC at the heap cap often hits the CPU limit as it dies.
+    if outcome.oom_killed or any(marker in stderr for marker in MEMORY_MARKERS):
+        return Verdict.MEMORY_LIMIT_EXCEEDED, None
     if outcome.killed_for in ("wall", "cpu"):
         return Verdict.TIME_LIMIT_EXCEEDED, None
     if outcome.killed_for == "output" or outcome.output_overflow:
         return Verdict.OUTPUT_LIMIT_EXCEEDED, None
     if outcome.signal == signal.SIGXCPU or outcome.exit_code == 128 + signal.SIGXCPU:
         return Verdict.TIME_LIMIT_EXCEEDED, None
-    stderr = _text(outcome.stderr)
-    if outcome.oom_killed or any(marker in stderr for marker in MEMORY_MARKERS):
-        return Verdict.MEMORY_LIMIT_EXCEEDED, None
     if outcome.signal or (outcome.exit_code or 0) > 128:
         number = outcome.signal or outcome.exit_code - 128
         name = _signal_name(number)
