@@ -7,8 +7,11 @@ from runtime.broker import configure_logging, create_broker
 from runtime.worker import WorkerRuntime
 
 from .handlers import build_router
-from .offline import OfflineInterviewer
+from .loop import AgentLoop
+from .providers import build_provider
 from .settings import InterviewerSettings
+from .silence import SilenceScheduler
+from .tool_registry import ToolRegistry
 from .tools import InterviewTools
 from .turns import TurnHandler
 
@@ -16,9 +19,26 @@ settings = InterviewerSettings()
 broker = create_broker(settings, logger_name="interviewer-agent")
 runtime = WorkerRuntime(kind="interviewer-agent", broker=broker, settings=settings)
 
-tools = InterviewTools(bank=default_bank(), runtime=runtime, sandbox_timeout_s=settings.sandbox_timeout_s)
-broker.include_router(build_router(TurnHandler(runtime, OfflineInterviewer(tools), tools)))
+bank = default_bank()
+provider = build_provider(settings, bank)
+tools = InterviewTools(bank=bank, runtime=runtime, sandbox_timeout_s=settings.sandbox_timeout_s)
+turns = TurnHandler(runtime=runtime, loop=AgentLoop(provider), registry=ToolRegistry(tools), bank=bank,
+                    silence=SilenceScheduler(broker, settings.silence_checkin_s))
+broker.include_router(build_router(turns))
 app = runtime.app()
+
+
+@app.on_startup
+def announce_provider() -> None:
+    runtime.log.info("interviewer model provider: %s", provider.name)
+
+
+@app.on_shutdown
+async def close_provider() -> None:
+    close = getattr(provider, "close", None)
+    if close is not None:
+        await close()
+
 
 if __name__ == "__main__":
     configure_logging(settings.log_level)

@@ -1,62 +1,86 @@
-"""`TurnOutput`: everything one interviewer turn says to the browser, in order.
+"""`TurnOutput`: everything one interviewer turn says to the browser (and to other services), in order.
 
-Text goes out sentence by sentence as `interviewer_msg` deltas, each sentence handed to the tts
-service at once, then one `complete` frame carries the whole reply.
+Model text streams in as it is generated; each sentence goes out as an `interviewer_msg` delta the moment
+it is complete and is handed to the tts service at once. `finish()` sends one `complete` frame with the
+whole reply and saves it to the transcript.
 """
 
 from faststream.rabbit import RabbitBroker
 
-from contracts.bus import SpeechRequested
+from contracts.bus import FeedbackRequested, SpeechRequested
 from contracts.events import (
     AgentThinkingPayload,
+    ErrorPayload,
     InterviewerMsgPayload,
     Phase,
     PhaseChangePayload,
     ServerEventType,
 )
+from contracts.sandbox import Language
 from contracts.topology import COMMANDS, RoutingKey
 from persistence.store import InterviewStore
 from runtime.event_log import EventLog
 
-from .speech import split_sentences
+from .guard import SolutionGuard
+from .speech import SentenceBuffer, split_sentences
 
 
 class TurnOutput:
-    def __init__(self, *, session_id: str, turn_id: str, events: EventLog, broker: RabbitBroker, store: InterviewStore):
+    def __init__(self, *, session_id: str, turn_id: str, events: EventLog, broker: RabbitBroker,
+                 store: InterviewStore, guard: SolutionGuard | None = None):
         self.session_id = session_id
         self.turn_id = turn_id
         self.events = events
         self.broker = broker
         self.store = store
+        self.guard = guard
+        self._buffer = SentenceBuffer()
         self._spoken: list[str] = []
         self.tools_called: list[str] = []
 
+    # --- the loop's TurnSink ------------------------------------------------------------------------
+
     async def thinking(self, status: str = "thinking", tool: str | None = None) -> None:
+        if tool:
+            self.tools_called.append(tool)
         await self.events.emit(
             self.session_id,
             ServerEventType.AGENT_THINKING,
             AgentThinkingPayload(turn_id=self.turn_id, status=status, tool=tool),
         )
 
-    async def tool_running(self, tool: str) -> None:
-        self.tools_called.append(tool)
-        await self.thinking("running", tool)
+    async def text(self, delta: str) -> None:
+        for sentence in self._buffer.feed(delta):
+            await self._send_sentence(sentence)
+
+    async def end_text(self) -> None:
+        for sentence in self._buffer.flush():
+            await self._send_sentence(sentence)
+
+    async def error(self, code: str, message: str) -> None:
+        await self.events.emit(self.session_id, ServerEventType.ERROR, ErrorPayload(code=code, message=message))
+
+    # --- everything else a turn does ------------------------------------------------------------------
 
     async def say(self, text: str) -> None:
-        """Stream `text` sentence by sentence; each finished sentence goes to tts immediately."""
+        """Text the interviewer says without a model (e.g. a fixed reply)."""
         for sentence in split_sentences(text):
-            await self.events.emit(
-                self.session_id,
-                ServerEventType.INTERVIEWER_MSG,
-                InterviewerMsgPayload(turn_id=self.turn_id, kind="delta", text=sentence + " "),
-            )
-            await self._speak(sentence)
+            await self._send_sentence(sentence)
 
-    async def _speak(self, sentence: str) -> None:
+    @property
+    def full_text(self) -> str:
+        return " ".join(self._spoken)
+
+    async def _send_sentence(self, sentence: str) -> None:
+        if self.guard is not None:
+            sentence = self.guard.check(sentence)
+        await self.events.emit(
+            self.session_id,
+            ServerEventType.INTERVIEWER_MSG,
+            InterviewerMsgPayload(turn_id=self.turn_id, kind="delta", text=sentence + " "),
+        )
         await self.broker.publish(
-            SpeechRequested(
-                session_id=self.session_id, turn_id=self.turn_id, index=len(self._spoken), text=sentence
-            ),
+            SpeechRequested(session_id=self.session_id, turn_id=self.turn_id, index=len(self._spoken), text=sentence),
             exchange=COMMANDS,
             routing_key=RoutingKey.SPEECH_REQUESTED,
             persist=True,
@@ -64,17 +88,15 @@ class TurnOutput:
         self._spoken.append(sentence)
 
     async def finish(self) -> str:
-        """Close the reply: one `complete` frame with the whole text, saved to the transcript."""
-        full_text = " ".join(self._spoken)
-        if full_text:
+        """Close the reply: one `complete` frame with the whole text (already saved by the caller)."""
+        if self._spoken:
             await self.events.emit(
                 self.session_id,
                 ServerEventType.INTERVIEWER_MSG,
-                InterviewerMsgPayload(turn_id=self.turn_id, kind="complete", text=full_text),
+                InterviewerMsgPayload(turn_id=self.turn_id, kind="complete", text=self.full_text),
             )
-            await self.store.add_message(self.session_id, "interviewer", full_text, turn_id=self.turn_id)
         await self.thinking("done")
-        return full_text
+        return self.full_text
 
     async def change_phase(self, from_phase: Phase | None, to_phase: Phase) -> None:
         if from_phase == to_phase:
@@ -84,4 +106,13 @@ class TurnOutput:
             self.session_id,
             ServerEventType.AGENT_PHASE_CHANGE,
             PhaseChangePayload(from_phase=from_phase, to_phase=to_phase),
+        )
+
+    async def request_final_feedback(self, code: str | None, language: Language) -> None:
+        """On wrap-up: ask the feedback agent for the final report, stored with the session."""
+        await self.broker.publish(
+            FeedbackRequested(session_id=self.session_id, code=code or "", language=language, kind="final"),
+            exchange=COMMANDS,
+            routing_key=RoutingKey.FEEDBACK_REQUESTED,
+            persist=True,
         )
