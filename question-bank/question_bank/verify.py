@@ -16,7 +16,7 @@ from typing import Awaitable, Callable
 
 from contracts.sandbox import Language, SandboxRequest, SandboxResult, Verdict
 
-from .bank import QuestionBank, default_bank
+from .bank import ProblemError, QuestionBank, default_bank
 
 Judge = Callable[[SandboxRequest], Awaitable[SandboxResult]]
 
@@ -124,7 +124,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="judge calls in flight at once")
     args = parser.parse_args(argv)
 
-    bank = default_bank()
+    try:
+        bank = QuestionBank(only=args.problem) if args.problem else default_bank()
+    except ProblemError as exc:
+        print(f"FAILED: the question bank does not load: {exc}")
+        return 1
     problem_ids = args.problem or bank.ids
     unknown = [p for p in problem_ids if p not in bank.ids]
     if unknown:
