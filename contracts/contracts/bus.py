@@ -94,3 +94,19 @@ class WorkerHeartbeat(BaseModel):
     kind: Literal["interviewer-agent", "feedback-agent", "tts", "sandbox-worker"]
     instance_id: str
     timestamp: float
+    # What the worker knows of its own dependencies, e.g. {"llm": "offline-default"}; checked cheaply
+    # by the worker itself, so a health probe never costs a model call.
+    details: dict[str, str] = Field(default_factory=dict)
+
+
+class SynthesisRequested(Message):
+    """Gateway → tts (request/reply), for `POST /api/voice/tts`: speak this text, return the audio."""
+
+    text: str = Field(max_length=3000)
+    voice: str | None = None
+
+
+class SynthesisCompleted(Message):
+    format: str = ""
+    audio_b64: str = ""
+    error: str | None = None  # e.g. "nothing speakable" or the engine's failure

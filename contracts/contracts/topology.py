@@ -41,6 +41,7 @@ class RoutingKey:
     TURN_REQUESTED = "interviewer.turn"
     SANDBOX_RUN = "sandbox.run"
     SPEECH_REQUESTED = "tts.speak"
+    SYNTHESIS_REQUESTED = "tts.synthesize"
     FEEDBACK_REQUESTED = "feedback.request"
 
     @staticmethod
@@ -55,6 +56,7 @@ def work_queue(name: str, routing_key: str) -> RabbitQueue:
 INTERVIEWER_TURNS = work_queue("interviewer.turns", RoutingKey.TURN_REQUESTED)
 SANDBOX_RUNS = work_queue("sandbox.runs", RoutingKey.SANDBOX_RUN)
 TTS_REQUESTS = work_queue("tts.requests", RoutingKey.SPEECH_REQUESTED)
+TTS_SYNTHESIS = work_queue("tts.synthesis", RoutingKey.SYNTHESIS_REQUESTED)
 FEEDBACK_REQUESTS = work_queue("feedback.requests", RoutingKey.FEEDBACK_REQUESTED)
 
 # Silence check-ins are timed by RabbitMQ, not by a sleeping coroutine, so they survive restarts and any

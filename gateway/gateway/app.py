@@ -38,8 +38,12 @@ def create_app(settings: GatewaySettings | None = None) -> Starlette:
 
     routes = [
         Route("/api/sessions", http.create_session, methods=["POST"]),
+        Route("/api/sessions", http.list_sessions, methods=["GET"]),
         Route("/api/sessions/{session_id}", http.get_session, methods=["GET"]),
+        Route("/api/code/run", http.run_code, methods=["POST"]),
+        Route("/api/voice/tts", http.speak, methods=["POST"]),
         Route("/api/health", http.health, methods=["GET"]),
+        Route("/api/openapi.json", http.openapi, methods=["GET"], include_in_schema=False),
         WebSocketRoute("/ws/{session_id}", interview_socket),
     ]
     if settings.web_dist_dir.is_dir():

@@ -1,21 +1,81 @@
-"""HTTP routes: create and read sessions, and health."""
+"""HTTP routes: sessions, code runs, speech, health and the OpenAPI document.
+
+Every route that touches a session requires that session's token (`Authorization: Bearer …`), and
+goes over the same bus paths as the WebSocket.
+"""
 
 import asyncio
+import base64
+import time
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
-from contracts.http import CreateSessionRequest, CreateSessionResponse, SessionView
+from contracts.bus import SynthesisCompleted, SynthesisRequested
+from contracts.events import RunMode
+from contracts.http import (
+    CodeRunRequest,
+    CodeRunResponse,
+    CreateSessionRequest,
+    CreateSessionResponse,
+    HealthResponse,
+    HttpError,
+    SessionList,
+    SessionView,
+    TtsRequest,
+)
+from contracts.sandbox import FunctionSignature, Language, Limits, Param, SandboxRequest, TestCase, Verdict
+from contracts.topology import COMMANDS, RoutingKey
 from persistence.models import InterviewSession
 from persistence.store import UnknownSession
+from runtime.code_runs import judge_and_record
+from runtime.sandbox_client import run_in_sandbox
 
+from .openapi import documented, openapi_document
 from .state import Gateway
 from .tokens import TokenError
 
+M = TypeVar("M", bound=BaseModel)
+AUDIO_TYPES = {"mp3": "audio/mpeg", "ogg": "audio/ogg", "wav": "audio/wav"}
+PAGE_SIZE = 20
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": code, "message": message}, status_code=status)
+    return JSONResponse(HttpError(error=code, message=message).model_dump(), status_code=status)
+
+
+def api(handler):
+    """Turn `ApiError`/`TokenError`/`UnknownSession` raised by a handler into clear JSON errors."""
+
+    async def wrapper(request: Request) -> Response:
+        try:
+            return await handler(request)
+        except (ApiError, TokenError) as exc:
+            return _error(exc.status, exc.code, exc.message)
+        except UnknownSession as exc:
+            return _error(404, "unknown_session", f"no session {exc}")
+
+    wrapper.__name__ = handler.__name__
+    wrapper.__doc__ = handler.__doc__
+    if hasattr(handler, "__openapi__"):
+        wrapper.__openapi__ = handler.__openapi__
+    return wrapper
+
+
+async def _body(request: Request, model: type[M]) -> M:
+    try:
+        return model.model_validate_json(await request.body())
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors()[:5])
+        raise ApiError(422, "invalid_request", problems) from None
 
 
 def _gateway(request: Request) -> Gateway:
@@ -29,30 +89,66 @@ def bearer_token(request: Request) -> str | None:
     return request.query_params.get("token")
 
 
+async def _authorised_session(request: Request, session_id: str) -> InterviewSession:
+    gateway = _gateway(request)
+    gateway.tokens.check(bearer_token(request), session_id)
+    return await gateway.store.get_session(session_id)
+
+
+# ---- sessions ---------------------------------------------------------------------------------
+
+
+@documented(summary="Create an interview session", request=CreateSessionRequest, authenticated=False,
+            responses={201: CreateSessionResponse, 422: HttpError})
+@api
 async def create_session(request: Request) -> JSONResponse:
     gateway = _gateway(request)
-    try:
-        body = CreateSessionRequest.model_validate_json(await request.body())
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'body'}: {e['msg']}" for e in exc.errors()[:5])
-        return _error(422, "invalid_request", problems)
+    body = await _body(request, CreateSessionRequest)
+    candidate_id = _candidate_of(request) or gateway.tokens.new_candidate_id()
     session = await gateway.store.create_session(
-        difficulty=body.difficulty.value, language=body.language.value, topic=body.topic.value if body.topic else None
+        difficulty=body.difficulty.value, language=body.language.value,
+        topic=body.topic.value if body.topic else None, candidate_id=candidate_id,
     )
-    response = CreateSessionResponse(session_id=session.id, token=gateway.tokens.issue(session.id))
-    return JSONResponse(response.model_dump(), status_code=201)
+    token = gateway.tokens.issue(session.id, candidate_id)
+    return JSONResponse(CreateSessionResponse(session_id=session.id, token=token).model_dump(), status_code=201)
 
 
-async def get_session(request: Request) -> JSONResponse:
-    gateway = _gateway(request)
-    session_id = request.path_params["session_id"]
+def _candidate_of(request: Request) -> str | None:
+    """A browser that already holds a token keeps its candidate id, so its sessions list together."""
+    token = bearer_token(request)
+    if not token:
+        return None
     try:
-        gateway.tokens.check(bearer_token(request), session_id)
-        session = await gateway.store.get_session(session_id)
-    except TokenError as exc:
-        return _error(exc.status, exc.code, exc.message)
-    except UnknownSession:
-        return _error(404, "unknown_session", f"no session {session_id}")
+        return _gateway(request).tokens.claims(token).candidate_id or None
+    except TokenError:
+        return None
+
+
+@documented(summary="The sessions of the candidate holding this token, newest first",
+            responses={200: SessionList, 401: HttpError}, query={"offset": "skip this many sessions"})
+@api
+async def list_sessions(request: Request) -> JSONResponse:
+    gateway = _gateway(request)
+    claims = gateway.tokens.claims(bearer_token(request))
+    try:
+        offset = max(0, int(request.query_params.get("offset", "0")))
+    except ValueError:
+        raise ApiError(422, "invalid_request", "offset must be a whole number") from None
+    if claims.candidate_id:
+        rows = await gateway.store.candidate_sessions(claims.candidate_id, limit=PAGE_SIZE + 1, offset=offset)
+    else:
+        rows = [await gateway.store.get_session(claims.session_id)] if offset == 0 else []
+    page = SessionList(
+        sessions=[session_view(r) for r in rows[:PAGE_SIZE]],
+        next_offset=offset + PAGE_SIZE if len(rows) > PAGE_SIZE else None,
+    )
+    return JSONResponse(page.model_dump(mode="json"))
+
+
+@documented(summary="Read one session", responses={200: SessionView, 401: HttpError, 403: HttpError, 404: HttpError})
+@api
+async def get_session(request: Request) -> JSONResponse:
+    session = await _authorised_session(request, request.path_params["session_id"])
     return JSONResponse(session_view(session).model_dump(mode="json"))
 
 
@@ -64,19 +160,77 @@ def session_view(session: InterviewSession) -> SessionView:
     )
 
 
+# ---- code and voice ---------------------------------------------------------------------------
+
+
+@documented(summary="Run code against the problem's sample tests", request=CodeRunRequest,
+            responses={200: CodeRunResponse, 401: HttpError, 403: HttpError, 409: HttpError, 422: HttpError})
+@api
+async def run_code(request: Request) -> JSONResponse:
+    gateway = _gateway(request)
+    body = await _body(request, CodeRunRequest)
+    session = await _authorised_session(request, body.session_id)
+    if session.question_id is None:
+        raise ApiError(409, "no_problem_yet", "start the interview first: no problem has been presented")
+    question = gateway.bank.question(session.question_id)
+    submission_id, result = await judge_and_record(
+        broker=gateway.broker, events=gateway.events, session_id=session.id, question=question,
+        tests=list(question.sample_tests), code=body.code, language=body.language, mode=RunMode.RUN,
+        timeout_s=gateway.settings.sandbox_timeout_s,
+    )
+    return JSONResponse(CodeRunResponse(submission_id=submission_id, result=result.public_view()).model_dump(mode="json"))
+
+
+@documented(summary="Speak text with the interviewer's voice", request=TtsRequest,
+            responses={200: "audio/mpeg", 401: HttpError, 422: HttpError, 503: HttpError})
+@api
+async def speak(request: Request) -> Response:
+    gateway = _gateway(request)
+    session_id = request.query_params.get("session_id") or request.headers.get("x-session-id", "")
+    body = await _body(request, TtsRequest)
+    claims = gateway.tokens.claims(bearer_token(request))
+    if session_id and session_id != claims.session_id:
+        raise TokenError(403, "wrong_session", "this token belongs to another session")
+    command = SynthesisRequested(session_id=claims.session_id, text=body.text, voice=body.voice)
+    try:
+        reply = await gateway.broker.request(command, exchange=COMMANDS, routing_key=RoutingKey.SYNTHESIS_REQUESTED,
+                                             message_id=command.message_id, timeout=20)
+    except TimeoutError:
+        raise ApiError(503, "tts_unavailable", "no tts worker answered within 20 s") from None
+    audio = SynthesisCompleted.model_validate_json(reply.body)
+    if audio.error:
+        raise ApiError(422, "unspeakable", audio.error)
+    return Response(base64.b64decode(audio.audio_b64), media_type=AUDIO_TYPES.get(audio.format, "application/octet-stream"))
+
+
+# ---- health and docs --------------------------------------------------------------------------
+
+_SANDBOX_PROBE = SandboxRequest(
+    language=Language.PYTHON, source="def probe():\n    return 1\n",
+    signature=FunctionSignature(name="probe", params=[], returns="int"),
+    tests=[TestCase(id="probe", input={}, expected=1)], limits=Limits(cpu_time_s=1, wall_time_s=2),
+)
+_SANDBOX_CACHE_S = 5.0
+
+
+@documented(summary="Health of the platform and of each part", authenticated=False,
+            responses={200: HealthResponse, 503: HealthResponse})
 async def health(request: Request) -> JSONResponse:
     gateway = _gateway(request)
-    rabbitmq, database = await asyncio.gather(_check_rabbitmq(gateway), _check_database(gateway))
-    workers = gateway.workers.alive()
-    healthy = rabbitmq == "ok" and database == "ok"
-    body = {
-        "status": "ok" if healthy and all(workers.values()) else "degraded" if healthy else "down",
-        "rabbitmq": rabbitmq,
-        "database": database,
-        "workers": {kind: {"alive": count, "status": "ok" if count else "missing"} for kind, count in workers.items()},
-        "replica_id": gateway.replica_id,
-    }
-    return JSONResponse(body, status_code=200 if healthy else 503)
+    rabbitmq, database, sandbox = await asyncio.gather(
+        _check_rabbitmq(gateway), _check_database(gateway), _check_sandbox(gateway))
+    alive = gateway.workers.alive()
+    llm = gateway.workers.details("interviewer-agent").get("llm") or (
+        "unknown" if alive["interviewer-agent"] else "no interviewer-agent running")
+    can_interview = (rabbitmq == database == sandbox == "ok" and alive["interviewer-agent"] > 0
+                     and (llm == "ok" or llm == "offline-default" or llm == "unknown"))
+    body = HealthResponse(
+        status="down" if not can_interview else "ok" if all(alive.values()) else "degraded",
+        rabbitmq=rabbitmq, database=database, sandbox=sandbox, llm=llm,
+        workers={kind: {"alive": n, "status": "ok" if n else "missing"} for kind, n in alive.items()},
+        replica_id=gateway.replica_id,
+    )
+    return JSONResponse(body.model_dump(), status_code=200 if can_interview else 503)
 
 
 async def _check_rabbitmq(gateway: Gateway) -> str:
@@ -92,3 +246,21 @@ async def _check_database(gateway: Gateway) -> str:
         return "ok"
     except Exception as exc:
         return f"error: {exc}"
+
+
+async def _check_sandbox(gateway: Gateway) -> str:
+    """A trivial run answered within 2 s; cached briefly so probes don't load the workers."""
+    checked_at, status = gateway.sandbox_status
+    if time.monotonic() - checked_at < _SANDBOX_CACHE_S:
+        return status
+    if not gateway.workers.alive()["sandbox-worker"]:
+        status = "no sandbox-worker running"
+    else:
+        result = await run_in_sandbox(gateway.broker, "health-probe", _SANDBOX_PROBE, timeout_s=2.0)
+        status = "ok" if result.verdict is Verdict.ACCEPTED else f"error: {result.verdict.value} {result.message}".strip()
+    gateway.sandbox_status = (time.monotonic(), status)
+    return status
+
+
+async def openapi(request: Request) -> JSONResponse:
+    return JSONResponse(openapi_document(request.app.routes, title="MockMind gateway", version="0.1.0"))

@@ -1,6 +1,6 @@
 """Everything one gateway replica holds: broker, store, socket hub, tokens and worker registry."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from faststream.rabbit import RabbitBroker
 
@@ -8,7 +8,9 @@ from contracts.bus import WorkerHeartbeat
 from contracts.events import ServerEvent
 from contracts.topology import EVENTS, HEARTBEATS, RoutingKey, gateway_events_queue, gateway_heartbeats_queue
 from persistence.store import InterviewStore
+from question_bank.bank import QuestionBank, default_bank
 from runtime.broker import create_broker
+from runtime.event_log import EventLog
 from runtime.heartbeat import WorkerRegistry
 
 from .hub import SessionHub
@@ -24,10 +26,14 @@ class Gateway:
     tokens: SessionTokens
     workers: WorkerRegistry
     replica_id: str
+    bank: QuestionBank
     store: InterviewStore | None = None
+    events: EventLog | None = None
+    sandbox_status: tuple[float, str] = field(default=(float("-inf"), "unchecked"))
 
     async def open(self) -> None:
         self.store = await InterviewStore.open(self.settings.database_url)
+        self.events = EventLog(self.store, self.broker)
         await self.broker.start()
 
     async def close(self) -> None:
@@ -56,6 +62,7 @@ def build_gateway(settings: GatewaySettings) -> Gateway:
         tokens=SessionTokens(settings.resolved_secret(), settings.session_token_ttl_s),
         workers=WorkerRegistry(settings.worker_stale_after_s),
         replica_id=replica_id,
+        bank=default_bank(),
     )
 
     @broker.subscriber(events_queue, EVENTS, title="gateway.<replica>.events")

@@ -1,4 +1,8 @@
-"""Session tokens: signed, expiring, bound to one session id."""
+"""Session tokens: signed, expiring, bound to one session id and to the candidate (browser) that holds
+it, so a browser can list its own past sessions and nothing else."""
+
+from dataclasses import dataclass
+from uuid import uuid4
 
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
@@ -9,16 +13,26 @@ class TokenError(Exception):
         self.status, self.code, self.message = status, code, message
 
 
+@dataclass(frozen=True)
+class TokenClaims:
+    session_id: str
+    candidate_id: str
+
+
 class SessionTokens:
     def __init__(self, secret: str, ttl_s: int):
         self._serializer = URLSafeTimedSerializer(secret, salt="mockmind-session")
         self._ttl_s = ttl_s
 
-    def issue(self, session_id: str) -> str:
-        return self._serializer.dumps({"sid": session_id})
+    @staticmethod
+    def new_candidate_id() -> str:
+        return uuid4().hex
 
-    def check(self, token: str | None, session_id: str) -> None:
-        """Raise `TokenError` unless `token` is a live token for exactly `session_id`."""
+    def issue(self, session_id: str, candidate_id: str = "") -> str:
+        return self._serializer.dumps({"sid": session_id, "cid": candidate_id})
+
+    def claims(self, token: str | None) -> TokenClaims:
+        """The verified claims of a live token, or `TokenError` (401)."""
         if not token:
             raise TokenError(401, "missing_token", "a session token is required")
         try:
@@ -27,5 +41,13 @@ class SessionTokens:
             raise TokenError(401, "expired_token", "the session token has expired") from None
         except BadSignature:
             raise TokenError(401, "invalid_token", "the session token is not valid") from None
-        if not isinstance(claims, dict) or claims.get("sid") != session_id:
+        if not isinstance(claims, dict) or not isinstance(claims.get("sid"), str):
+            raise TokenError(401, "invalid_token", "the session token is not valid")
+        return TokenClaims(session_id=claims["sid"], candidate_id=str(claims.get("cid") or ""))
+
+    def check(self, token: str | None, session_id: str) -> TokenClaims:
+        """Raise `TokenError` unless `token` is a live token for exactly `session_id`."""
+        claims = self.claims(token)
+        if claims.session_id != session_id:
             raise TokenError(403, "wrong_session", "this token belongs to another session")
+        return claims

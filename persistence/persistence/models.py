@@ -14,8 +14,10 @@ class Base(DeclarativeBase):
 
 class InterviewSession(Base):
     __tablename__ = "sessions"
+    __table_args__ = (Index("ix_sessions_candidate_created", "candidate_id", "created_at"),)
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    candidate_id: Mapped[str | None] = mapped_column(String(32))
     difficulty: Mapped[str] = mapped_column(String(16))
     language: Mapped[str] = mapped_column(String(16))
     topic: Mapped[str | None] = mapped_column(String(32))

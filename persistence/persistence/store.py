@@ -54,10 +54,13 @@ class InterviewStore:
 
     # ---- sessions ----------------------------------------------------------------------------
 
-    async def create_session(self, *, difficulty: str, language: str, topic: str | None = None) -> InterviewSession:
+    async def create_session(
+        self, *, difficulty: str, language: str, topic: str | None = None, candidate_id: str | None = None
+    ) -> InterviewSession:
         now = _now()
         row = InterviewSession(
             id=new_id(),
+            candidate_id=candidate_id,
             difficulty=difficulty,
             language=language,
             topic=topic,
@@ -79,6 +82,18 @@ class InterviewStore:
         if row is None:
             raise UnknownSession(session_id)
         return row
+
+    async def candidate_sessions(self, candidate_id: str, *, limit: int, offset: int) -> list[InterviewSession]:
+        """A candidate's sessions, newest first."""
+        async with self._sessions() as db:
+            rows = await db.scalars(
+                select(InterviewSession)
+                .where(InterviewSession.candidate_id == candidate_id)
+                .order_by(InterviewSession.created_at.desc(), InterviewSession.id)
+                .limit(limit)
+                .offset(offset)
+            )
+            return list(rows)
 
     async def update_session(self, session_id: str, **fields: Any) -> None:
         async with self._sessions.begin() as db:

@@ -4,6 +4,7 @@ import asyncio
 import contextlib
 import socket
 import time
+from collections.abc import Awaitable, Callable
 from uuid import uuid4
 
 from faststream.rabbit import RabbitBroker
@@ -21,6 +22,7 @@ class HeartbeatSender:
         self.broker = broker
         self.beat = WorkerHeartbeat(kind=kind, instance_id=instance_id(), timestamp=time.time())
         self.interval_s = interval_s
+        self.details: Callable[[], Awaitable[dict[str, str]]] | None = None
         self._task: asyncio.Task | None = None
 
     async def start(self) -> None:
@@ -34,7 +36,11 @@ class HeartbeatSender:
 
     async def _run(self) -> None:
         while True:
-            beat = self.beat.model_copy(update={"timestamp": time.time()})
+            details = {}
+            if self.details is not None:
+                with contextlib.suppress(Exception):  # a failing self-check must not stop the heartbeat
+                    details = await self.details()
+            beat = self.beat.model_copy(update={"timestamp": time.time(), "details": details})
             with contextlib.suppress(Exception):  # a missed beat is fine; the broker reconnects
                 await self.broker.publish(beat, exchange=HEARTBEATS)
             await asyncio.sleep(self.interval_s)
@@ -46,9 +52,16 @@ class WorkerRegistry:
     def __init__(self, stale_after_s: float):
         self.stale_after_s = stale_after_s
         self._last_seen: dict[tuple[str, str], float] = {}
+        self._details: dict[str, dict[str, str]] = {}
 
     def record(self, beat: WorkerHeartbeat) -> None:
         self._last_seen[(beat.kind, beat.instance_id)] = time.time()
+        if beat.details:
+            self._details[beat.kind] = beat.details
+
+    def details(self, kind: str) -> dict[str, str]:
+        """The latest self-reported details from any live worker of this kind."""
+        return self._details.get(kind, {}) if self.alive().get(kind) else {}
 
     def alive(self) -> dict[str, int]:
         now = time.time()

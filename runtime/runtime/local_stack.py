@@ -52,7 +52,8 @@ async def _first_of(main: asyncio.Future, guard) -> None:
 
 
 async def wait_healthy(base_url: str, *, need_workers: dict[str, int] | None = None, timeout_s: float = 60.0) -> dict:
-    """Poll /api/health until RabbitMQ and the database are up and the wanted workers are seen."""
+    """Poll /api/health until RabbitMQ and the database are up and the wanted workers are seen (a stack
+    started without some worker kinds answers 503, yet is what the caller asked for)."""
     need_workers = need_workers if need_workers is not None else {kind: 1 for kind in WORKER_MODULES}
     deadline = time.monotonic() + timeout_s
     last: dict | str = "no answer"
@@ -62,7 +63,8 @@ async def wait_healthy(base_url: str, *, need_workers: dict[str, int] | None = N
                 response = await http.get(f"{base_url}/api/health")
                 last = response.json()
                 alive = {k: v["alive"] for k, v in last.get("workers", {}).items()}
-                if response.status_code == 200 and all(alive.get(k, 0) >= n for k, n in need_workers.items()):
+                ready = last.get("rabbitmq") == "ok" and last.get("database") == "ok"
+                if ready and all(alive.get(k, 0) >= n for k, n in need_workers.items()):
                     return last
             await asyncio.sleep(0.25)
     raise TimeoutError(f"{base_url} not healthy after {timeout_s:.0f} s; last health: {last}")

@@ -1,70 +1,161 @@
-"""Trace context that follows a message across services.
+"""Datadog trace context that follows a message across services.
 
-`TraceContextMiddleware` is installed on every broker: on publish it copies the current context into
-message headers, on consume it restores it from them, so work triggered by one candidate turn shares
-one trace id across gateway, agents and workers. The context here is deliberately small (trace id and
-parent span id in Datadog's header names); the Datadog integration fills real spans in behind it.
+`TraceContextMiddleware` is installed on every broker (see `broker.create_broker`). ddtrace has no
+aio-pika or FastStream integration (its message-queue integrations are kombu, celery, kafka, ...) and
+FastStream's own tracing middleware speaks OpenTelemetry, so this middleware does the bus part with
+ddtrace directly:
+
+- publish: a producer span `rabbitmq.publish` (`rabbitmq.request` for an RPC call, covering the wait
+  for the reply), child of whatever span is active, injected into the message headers with ddtrace's
+  propagator (Datadog and W3C headers), plus the publish time for the consume-lag metric;
+- consume: a consumer span `rabbitmq.consume`, continuing the trace found in the headers, active while
+  the handler runs and until its RPC reply (if any) is published, so everything the handler does is
+  in the same trace.
+
+Spans are named by operation; their resource is the topic (the routing key, with the session id of
+`session.<id>` folded into `session.*`), which is how Datadog lists and groups them.
+
+A message that comes back from a delay or retry queue (it carries `x-death`) starts a new trace with a
+span link to the one that parked it: a silence check-in is a new turn, not the tail of an old one.
+Heartbeats are not traced.
 """
 
-from contextvars import ContextVar
+import time
 from dataclasses import dataclass
 from random import getrandbits
 from typing import Any
 
 from faststream import BaseMiddleware
+from faststream.message import SourceType
+from faststream.response.publish_type import PublishType
 
-TRACE_ID_HEADER = "x-datadog-trace-id"
-PARENT_ID_HEADER = "x-datadog-parent-id"
+from contracts.topology import HEARTBEATS
+
+from . import metrics
+from .observability import Span, tracer
+
+# Imported after `.observability`, which sets ddtrace's environment defaults first.
+from ddtrace.propagation.http import HTTPPropagator  # noqa: E402, I001
+from ddtrace.trace import Context  # noqa: E402
+
+PUBLISHED_AT_HEADER = "x-mockmind-published-ms"
+UNTRACED_EXCHANGES = frozenset({HEARTBEATS.name})
+RPC_REPLY_TOPIC = "rpc.reply"
 
 
 @dataclass(frozen=True)
 class TraceContext:
+    """The ids of the active span: what `current_trace()` returns."""
+
     trace_id: int
     span_id: int
 
-    def child(self) -> "TraceContext":
-        return TraceContext(self.trace_id, getrandbits(63) or 1)
-
-    def to_headers(self) -> dict[str, str]:
-        return {TRACE_ID_HEADER: str(self.trace_id), PARENT_ID_HEADER: str(self.span_id)}
-
-    @classmethod
-    def from_headers(cls, headers: dict[str, Any]) -> "TraceContext | None":
-        try:
-            return cls(int(headers[TRACE_ID_HEADER]), int(headers[PARENT_ID_HEADER]))
-        except (KeyError, TypeError, ValueError):
-            return None
-
-    @classmethod
-    def new(cls) -> "TraceContext":
-        return cls(getrandbits(63) or 1, getrandbits(63) or 1)
-
-
-_current: ContextVar[TraceContext | None] = ContextVar("mockmind_trace", default=None)
-
 
 def current_trace() -> TraceContext | None:
-    return _current.get()
+    active = tracer.context_provider.active()
+    if active is None or not active.trace_id:
+        return None
+    return TraceContext(active.trace_id, active.span_id)
 
 
 def start_trace(context: TraceContext | None = None) -> TraceContext:
-    """Make `context` (or a fresh one) current for this task; returns it."""
-    context = context or TraceContext.new()
-    _current.set(context)
+    """Continue `context` (or a fresh trace) in this task, for work started outside any request or
+    message (scripts, tests). Spans started afterwards are its children; returns it."""
+    context = context or TraceContext(getrandbits(128) or 1, getrandbits(63) or 1)
+    tracer.context_provider.activate(Context(trace_id=context.trace_id, span_id=context.span_id))
     return context
 
 
+def topic_of(routing_key: str | None, exchange: str | None = None) -> str:
+    """A low-cardinality name for where a message goes, for span resources and metric tags."""
+    if routing_key and routing_key.startswith("session."):
+        return "session.*"
+    if routing_key and routing_key.startswith("amq.rabbitmq.reply-to"):
+        return RPC_REPLY_TOPIC
+    return routing_key or exchange or "default"
+
+
+def _string_headers(headers: dict[str, Any]) -> dict[str, str]:
+    return {key: value for key, value in headers.items() if isinstance(value, str)}
+
+
+def _tag_destination(span: Span, *, exchange: str, routing_key: str, topic: str, kind: str) -> None:
+    span.set_tags({
+        "span.kind": kind,
+        "component": "faststream",
+        "messaging.system": "rabbitmq",
+        "messaging.destination.name": exchange or "default",
+        "messaging.rabbitmq.routing_key": routing_key,
+        "messaging.topic": topic,
+    })
+
+
+def _record_consume_lag(headers: dict[str, Any], raw_message: Any, topic: str) -> None:
+    """How long the message waited between publish and consume (the AMQP timestamp has only seconds)."""
+    published_ms = None
+    try:
+        published_ms = float(headers[PUBLISHED_AT_HEADER])
+    except (KeyError, TypeError, ValueError):
+        if raw_message.timestamp is not None:
+            published_ms = raw_message.timestamp.timestamp() * 1000
+    if published_ms is not None:
+        metrics.histogram("mockmind.bus.consume_lag_ms", max(0.0, time.time() * 1000 - published_ms),
+                          tags=[f"topic:{topic}"])
+
+
 class TraceContextMiddleware(BaseMiddleware):
+    def __init__(self, msg: Any, /, **kwargs: Any):
+        super().__init__(msg, **kwargs)
+        self._consume_span: Span | None = None
+        self._previously_active: Any = None
+
     async def consume_scope(self, call_next, msg):
-        incoming = TraceContext.from_headers(msg.headers or {})
-        token = _current.set(incoming.child() if incoming else None)
+        raw = msg.raw_message
+        if msg.source_type is SourceType.RESPONSE or raw.exchange in UNTRACED_EXCHANGES:
+            return await call_next(msg)  # an RPC reply is inside its `rabbitmq.request` span already
+        headers = msg.headers or {}
+        topic = topic_of(raw.routing_key, raw.exchange)
+        _record_consume_lag(headers, raw, topic)
+        self._previously_active = tracer.context_provider.active()
+        span = self._consume_span = self._start_consume_span(headers, topic)
+        _tag_destination(span, exchange=raw.exchange or "", routing_key=raw.routing_key or "", topic=topic,
+                         kind="consumer")
+        span.set_tag("messaging.message.id", msg.message_id)
         try:
             return await call_next(msg)
-        finally:
-            _current.reset(token)
+        except Exception as exc:
+            span.set_exc_info(type(exc), exc, exc.__traceback__)
+            raise
+
+    @staticmethod
+    def _start_consume_span(headers: dict[str, Any], topic: str) -> Span:
+        upstream = HTTPPropagator.extract(_string_headers(headers))
+        came_back_later = "x-death" in headers
+        parent = upstream if upstream.trace_id and not came_back_later else None
+        span = tracer.start_span("rabbitmq.consume", child_of=parent, resource=topic, span_type="worker",
+                                 activate=True)
+        if came_back_later and upstream.trace_id:
+            span.link_span(upstream, {"reason": "dead-lettered back from a delay or retry queue"})
+        return span
+
+    async def after_processed(self, exc_type=None, exc_val=None, exc_tb=None) -> bool:
+        # Here, not in consume_scope: an RPC reply is published after the handler returns, inside this span.
+        if self._consume_span is not None:
+            self._consume_span.finish()
+            tracer.context_provider.activate(self._previously_active)
+            self._consume_span = None
+        return False
 
     async def publish_scope(self, call_next, cmd):
-        context = _current.get()
-        if context is not None:
-            cmd.add_headers(context.to_headers(), override=False)
-        return await call_next(cmd)
+        exchange = cmd.exchange.name or ""
+        if exchange in UNTRACED_EXCHANGES:
+            return await call_next(cmd)
+        topic = topic_of(cmd.destination, exchange)
+        operation = "rabbitmq.request" if cmd.publish_type is PublishType.REQUEST else "rabbitmq.publish"
+        with tracer.trace(operation, resource=topic, span_type="worker") as span:
+            _tag_destination(span, exchange=exchange, routing_key=cmd.destination, topic=topic, kind="producer")
+            headers: dict[str, str] = {PUBLISHED_AT_HEADER: f"{time.time() * 1000:.3f}"}
+            HTTPPropagator.inject(span, headers)
+            # Override: a republished message (retry, dead letter) continues from this span, not its first one.
+            cmd.add_headers(headers, override=True)
+            return await call_next(cmd)

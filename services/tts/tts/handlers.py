@@ -2,9 +2,9 @@
 
 import base64
 
-from contracts.bus import SpeechRequested
+from contracts.bus import SpeechRequested, SynthesisCompleted, SynthesisRequested
 from contracts.events import ServerEventType, VoiceAudioPayload
-from contracts.topology import COMMANDS, TTS_REQUESTS
+from contracts.topology import COMMANDS, TTS_REQUESTS, TTS_SYNTHESIS
 from faststream.rabbit import RabbitRouter
 from runtime.worker import WorkerRuntime
 
@@ -34,5 +34,16 @@ def build_router(runtime: WorkerRuntime, synthesizer: Synthesizer) -> RabbitRout
                 text=audio.text,
             ),
         )
+
+    @router.subscriber(TTS_SYNTHESIS, COMMANDS, title="tts.synthesis")
+    async def synthesize(command: SynthesisRequested) -> SynthesisCompleted:
+        """Speak arbitrary text for `POST /api/voice/tts`; the audio comes back as the reply."""
+        reply = lambda **fields: SynthesisCompleted(session_id=command.session_id, **fields)  # noqa: E731
+        if command.voice and command.voice.lower() != synthesizer.engine.voice.lower():
+            return reply(error=f"voice {command.voice!r} is not available; this deployment speaks with {synthesizer.engine.voice!r}")
+        audio = await synthesizer.speak(command.text)
+        if audio is None:
+            return reply(error="nothing speakable in the text")
+        return reply(format=audio.format, audio_b64=base64.b64encode(audio.data).decode())
 
     return router
