@@ -13,12 +13,14 @@ import {
   type LocalSession,
 } from "@/lib/local-sessions";
 import { InterviewSocket, type ConnectionStatus } from "@/lib/ws-client";
-import type { Language, RunMode, ServerEvent, SessionInfo, VoiceAudioPayload } from "@/lib/types";
+import type { ClientEvent, Language, RunMode, ServerEvent, SessionInfo, VoiceAudioPayload } from "@/lib/types";
 
 /** Audio older than this when it arrives is a replay after a refresh: show it, don't speak it. */
 const STALE_AUDIO_MS = 30_000;
 /** After connecting, how long to wait for the replay before showing the rest of the candidate's messages. */
 const REPLAY_SETTLE_MS = 1_200;
+const MAX_RETRIES = 3;
+const RETRY_DELAY_MS = 1_000;
 
 function newId(): string {
   return globalThis.crypto.randomUUID().replaceAll("-", "");
@@ -40,6 +42,8 @@ export function useInterviewSession(sessionId: string | null, onVoice: (chunk: V
   const lastSeqRef = useRef(0);
   /** set_voice is not in the server's contract yet: its rejections are not the candidate's concern. */
   const voiceToggleIds = useRef(new Set<string>());
+  /** Events the gateway could not pass on yet ("bus_unavailable"): retried with the same message_id. */
+  const retryable = useRef(new Map<string, { event: ClientEvent; tries: number }>());
   const onVoiceRef = useRef(onVoice);
   onVoiceRef.current = onVoice;
 
@@ -65,10 +69,26 @@ export function useInterviewSession(sessionId: string | null, onVoice: (chunk: V
     });
   }, [sessionId]);
 
+  /** Re-sends a remembered event after a pause; false once it has been retried enough. */
+  const retryLater = useCallback((messageId: string | null) => {
+    const entry = messageId ? retryable.current.get(messageId) : undefined;
+    if (!entry || entry.tries >= MAX_RETRIES) return false;
+    entry.tries += 1;
+    setTimeout(() => socket.current?.send(entry.event), RETRY_DELAY_MS * entry.tries);
+    return true;
+  }, []);
+
+  /** Sends an event the candidate cares about, remembering it in case the gateway asks for a retry. */
+  const sendTracked = useCallback((event: ClientEvent) => {
+    const messageId = socket.current?.send(event);
+    if (messageId) retryable.current.set(messageId, { event: { ...event, message_id: messageId } as ClientEvent, tries: 0 });
+  }, []);
+
   const handleEvent = useCallback(
     (event: ServerEvent) => {
       if (event.seq !== null) lastSeqRef.current = event.seq;
       if (event.type === "error" && voiceToggleIds.current.has(event.payload.ref_message_id ?? "")) return;
+      if (event.type === "error" && event.payload.code === "bus_unavailable" && retryLater(event.payload.ref_message_id)) return;
       if (event.type === "voice_audio") {
         const age = Date.now() - Date.parse(event.timestamp);
         if (!(age > STALE_AUDIO_MS)) onVoiceRef.current(event.payload);
@@ -77,7 +97,7 @@ export function useInterviewSession(sessionId: string | null, onVoice: (chunk: V
       if (event.type === "problem_presented" && sessionId) updateSession(sessionId, { questionTitle: event.payload.title });
       dispatch({ type: "server", event });
     },
-    [sessionId],
+    [sessionId, retryLater],
   );
 
   // The WebSocket, once the session is known to exist.
@@ -99,14 +119,14 @@ export function useInterviewSession(sessionId: string | null, onVoice: (chunk: V
     if (!local.startMessageId) {
       const startMessageId = newId();
       updateSession(sessionId, { startMessageId });
-      client.send({ type: "start_interview", message_id: startMessageId, payload: {} });
+      sendTracked({ type: "start_interview", message_id: startMessageId, payload: {} });
     }
     return () => {
       if (settleTimer) clearTimeout(settleTimer);
       client.stop();
       socket.current = null;
     };
-  }, [sessionId, local, info, handleEvent]);
+  }, [sessionId, local, info, handleEvent, sendTracked]);
 
   const rememberCandidateMessage = useCallback(
     (text: string, viaVoice: boolean) => {
@@ -122,23 +142,23 @@ export function useInterviewSession(sessionId: string | null, onVoice: (chunk: V
   const sendMessage = useCallback(
     (text: string) => {
       const messageId = rememberCandidateMessage(text, false);
-      socket.current?.send({ type: "send_message", message_id: messageId, payload: { text } });
+      sendTracked({ type: "send_message", message_id: messageId, payload: { text } });
     },
-    [rememberCandidateMessage],
+    [rememberCandidateMessage, sendTracked],
   );
 
   const sendVoice = useCallback(
     (transcript: string, confidence: number, language: string) => {
       const messageId = rememberCandidateMessage(transcript, true);
-      socket.current?.send({ type: "send_voice", message_id: messageId, payload: { transcript, confidence, language } });
+      sendTracked({ type: "send_voice", message_id: messageId, payload: { transcript, confidence, language } });
     },
-    [rememberCandidateMessage],
+    [rememberCandidateMessage, sendTracked],
   );
 
   const runCode = useCallback((code: string, language: Language, mode: RunMode) => {
     dispatch({ type: "run_requested", mode });
-    socket.current?.send({ type: "run_code", payload: { code, language, mode } });
-  }, []);
+    sendTracked({ type: "run_code", payload: { code, language, mode } });
+  }, [sendTracked]);
 
   const snapshotCode = useCallback((code: string, language: Language) => {
     socket.current?.send({ type: "code_snapshot", payload: { code, language } });
@@ -146,8 +166,8 @@ export function useInterviewSession(sessionId: string | null, onVoice: (chunk: V
 
   const requestFeedback = useCallback((code: string, language: Language) => {
     dispatch({ type: "feedback_requested" });
-    socket.current?.send({ type: "request_feedback", payload: { code, language } });
-  }, []);
+    sendTracked({ type: "request_feedback", payload: { code, language } });
+  }, [sendTracked]);
 
   const setVoiceMuted = useCallback((muted: boolean) => {
     dispatch({ type: "set_voice_muted", muted });

@@ -97,14 +97,24 @@ export interface CreateSessionResponse {
   token: string;
 }
 
+/** `contracts.http.SessionView`. */
 export interface SessionInfo {
   session_id: string;
   difficulty: Difficulty;
   language: Language;
-  phase: Phase;
+  topic: Topic | null;
   status: string;
+  phase: Phase | null;
   question_id: string | null;
+  hint_level: number;
+  last_seq: number;
   created_at: string;
+}
+
+/** `contracts.http.HttpError`: the body of every failed API call. */
+export interface HttpError {
+  error: string;
+  message: string;
 }
 
 // ---- client → server events ---------------------------------------------------------------------

@@ -32,7 +32,7 @@ export type SocketFactory = (url: string) => SocketLike;
 const OPEN = 1;
 
 /** Close codes after which reconnecting cannot help (bad token, unknown session, policy). */
-const FATAL_CLOSE_CODES = new Set([1008, 4001, 4003, 4004, 4401, 4403, 4404]);
+const FATAL_CLOSE_CODES = new Set([1008, 4400, 4401, 4403, 4404]);
 
 export interface InterviewSocketOptions {
   /** Builds the URL for a connection attempt, given the resume point. */
