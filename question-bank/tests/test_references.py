@@ -1,16 +1,29 @@
-"""Fast sanity check without the sandbox: every Python reference (and naive solution) passes the
-problem's inline tests in-process. The sandbox judge run is `python -m question_bank.verify`."""
+"""Fast sanity checks without the sandbox, one problem at a time (so a broken folder fails its own
+tests with the loader's message): every Python reference and naive solution passes the problem's
+inline tests in-process. The sandbox judge run is `python -m question_bank.verify`."""
+
+import random
+from functools import cache
 
 import pytest
 
-from question_bank.bank import NAIVE_FILE, default_bank
+from question_bank.bank import NAIVE_FILE, PROBLEMS_DIR, Problem, load_problem
 from question_bank.inprocess import call_solution, load_solution, outputs_match
 
-PROBLEM_IDS = default_bank().ids
+PROBLEM_IDS = sorted(p.name for p in PROBLEMS_DIR.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
-def _failures(bank, problem_id, filename):
-    problem = bank.problem(problem_id)
+@cache
+def _load(problem_id: str) -> Problem:
+    return load_problem(PROBLEMS_DIR / problem_id)  # raises ProblemError naming file and field
+
+
+@pytest.fixture(params=PROBLEM_IDS)
+def problem(request) -> Problem:
+    return _load(request.param)
+
+
+def _failures(problem: Problem, filename: str) -> list[str]:
     solution = load_solution(problem.read(filename), str(problem.directory / filename))
     failures = []
     for test in [*problem.question.sample_tests, *problem.question.hidden_tests]:
@@ -20,13 +33,22 @@ def _failures(bank, problem_id, filename):
     return failures
 
 
-@pytest.mark.parametrize("problem_id", PROBLEM_IDS)
-def test_python_reference_passes_inline_tests(bank, problem_id):
-    assert _failures(bank, problem_id, "reference.py") == []
+def test_python_reference_passes_inline_tests(problem):
+    assert _failures(problem, "reference.py") == []
 
 
-@pytest.mark.parametrize("problem_id", PROBLEM_IDS)
-def test_naive_solution_agrees_on_inline_tests(bank, problem_id):
-    if bank.question(problem_id).naive_none_reason:
+def test_naive_solution_agrees_on_inline_tests(problem):
+    if problem.question.naive_none_reason:
         pytest.skip("problem has no naive solution")
-    assert _failures(bank, problem_id, NAIVE_FILE) == []
+    assert _failures(problem, NAIVE_FILE) == []
+
+
+def test_generators_produce_inputs_for_the_signature(problem):
+    """Generated inputs are keyed by the signature's parameters (checked at the smallest scaling size,
+    which is cheap; the full-size generated tests are exercised by `verify`)."""
+    q = problem.question
+    if q.scaling is None or q.signature.kind == "class":
+        pytest.skip("no scaling generator for a function signature")
+    generate = getattr(problem.generators, q.scaling.generator)
+    test_input = generate(random.Random(0), min(q.scaling.sizes))
+    assert set(test_input) == {p.name for p in q.signature.params}
