@@ -4,6 +4,7 @@ import logging
 
 from faststream.rabbit import Channel, RabbitBroker
 
+from .observability import configure_logging as _configure_logging
 from .reliability import DerivedIdsMiddleware, RetryPolicy
 from .settings import ServiceSettings
 from .tracing import TraceContextMiddleware
@@ -26,4 +27,5 @@ def create_broker(settings: ServiceSettings, *, logger_name: str) -> RabbitBroke
 
 
 def configure_logging(level: str) -> None:
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    """Text logs, or JSON with trace ids with `LOG_FORMAT=json` (see `observability`)."""
+    _configure_logging(level)

@@ -1,25 +1,49 @@
-"""DogStatsD metrics. With no Datadog agent listening nothing breaks and nothing blocks: DogStatsD is
-fire-and-forget UDP. `DD_AGENT_HOST` / `DD_DOGSTATSD_PORT` point it at an agent."""
+"""DogStatsD metrics (`mockmind.*`). `DD_AGENT_HOST` / `DD_DOGSTATSD_PORT` point them at an agent.
 
+With no agent listening nothing breaks and nothing blocks: a metric is put on an in-memory queue and a
+background thread sends it as a UDP datagram (resolving the agent's host name there, not on the event
+loop); when the queue is full the metric is dropped. The client is made on first use, after
+`start_observability` has named the service, so `env`, `service` and `version` tags come from
+`DD_ENV` / `DD_SERVICE` / `DD_VERSION` (unified service tagging).
+
+Tags must have few values: a model, a tool, a verdict, a topic — never a session id.
+"""
+
+import atexit
+import functools
 import os
 
 from datadog.dogstatsd import DogStatsd
 
-_client = DogStatsd(
-    host=os.environ.get("DD_AGENT_HOST", "localhost"),
-    port=int(os.environ.get("DD_DOGSTATSD_PORT", "8125")),
-    constant_tags=[t for t in (f"env:{os.environ.get('DD_ENV', 'dev')}",) if t],
-    disable_telemetry=True,
-)
+SENDER_QUEUE_SIZE = 10_000
+
+
+@functools.cache
+def _client() -> DogStatsd:
+    client = DogStatsd(
+        host=os.environ.get("DD_AGENT_HOST", "localhost"),
+        port=int(os.environ.get("DD_DOGSTATSD_PORT", "8125")),
+        disable_telemetry=True,
+        disable_background_sender=False,
+        sender_queue_size=SENDER_QUEUE_SIZE,
+        sender_queue_timeout=0,  # full queue: drop the metric rather than wait
+    )
+    atexit.register(client.stop, 2.0)  # send what is still queued when the process exits
+    return client
 
 
 def increment(metric: str, value: float = 1, tags: list[str] | None = None) -> None:
-    _client.increment(metric, value, tags=tags)
+    _client().increment(metric, value, tags=tags)
 
 
 def histogram(metric: str, value: float, tags: list[str] | None = None) -> None:
-    _client.histogram(metric, value, tags=tags)
+    _client().histogram(metric, value, tags=tags)
 
 
 def gauge(metric: str, value: float, tags: list[str] | None = None) -> None:
-    _client.gauge(metric, value, tags=tags)
+    _client().gauge(metric, value, tags=tags)
+
+
+def flush(timeout_s: float = 2.0) -> None:
+    """Wait until queued metrics are sent (tests, and services before they exit)."""
+    _client().wait_for_pending(timeout_s)

@@ -41,10 +41,13 @@ def _mockmind_version() -> str:
 
 _apply_environment_defaults()
 
-from ddtrace import config as dd_config  # noqa: E402  (after the defaults above, on purpose)
-from ddtrace.trace import Span, tracer  # noqa: E402
+# After the defaults above, on purpose.
+from ddtrace import config as dd_config
+from ddtrace.propagation.http import HTTPPropagator
+from ddtrace.trace import Context, Span, tracer
 
-__all__ = ["Span", "tracer", "start_observability", "tracing_enabled", "configure_logging"]
+__all__ = ["Context", "HTTPPropagator", "Span", "configure_logging", "start_observability", "tracer",
+           "tracing_enabled"]
 
 
 def tracing_enabled() -> bool:

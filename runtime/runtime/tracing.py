@@ -25,18 +25,13 @@ from dataclasses import dataclass
 from random import getrandbits
 from typing import Any
 
+from contracts.topology import HEARTBEATS
 from faststream import BaseMiddleware
 from faststream.message import SourceType
 from faststream.response.publish_type import PublishType
 
-from contracts.topology import HEARTBEATS
-
 from . import metrics
-from .observability import Span, tracer
-
-# Imported after `.observability`, which sets ddtrace's environment defaults first.
-from ddtrace.propagation.http import HTTPPropagator  # noqa: E402, I001
-from ddtrace.trace import Context  # noqa: E402
+from .observability import Context, HTTPPropagator, Span, tracer
 
 PUBLISHED_AT_HEADER = "x-mockmind-published-ms"
 UNTRACED_EXCHANGES = frozenset({HEARTBEATS.name})
