@@ -1,0 +1,282 @@
+"""`analyze_complexity`: measure how the candidate's running time grows with n, instead of guessing.
+
+1. Probe: run the code once on a ladder of sizes (×2 apart, from the problem's scaling generator), with a
+   short per-test CPU limit, to find the sizes it finishes quickly enough to measure.
+2. Measure: run those sizes in several rounds (ascending, descending, …) and keep the fastest CPU time
+   per size. The judge's per-test time includes decoding the input, so the problem's own starter
+   code (which does nothing) is timed on the same inputs and subtracted: what is left is the candidate's.
+3. Fit: the least-squares slope of log(time) against log(n) is compared with the slope each complexity
+   class would show over the same sizes (n log n has a slope a little above 1, and how much depends on
+   the sizes), and the nearest class wins.
+
+Expected outputs are not needed: a timing test's verdict is ignored, only its time is used.
+The sandbox is reached through `run`, an async callable, so this module knows nothing of the bus.
+"""
+
+import asyncio
+import math
+import random
+import re
+import statistics
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from contracts.events import ComplexityMeasurement, SizeTiming
+from contracts.sandbox import Language, Limits, SandboxRequest, SandboxResult, TestCase, Verdict
+from question_bank.bank import QuestionBank
+
+RunInSandbox = Callable[[SandboxRequest], Awaitable[SandboxResult]]
+
+PROBE_CPU_S = 1.0  # CPU limit per test while probing
+MAX_MEASURED_MS = 250.0  # sizes slower than this in the probe are not repeated (keeps a feedback under ~30 s)
+MEASURE_CPU_S = 2.0
+MIN_MEASURABLE_MS = 2.0  # below this, timer and scheduling noise swamp the signal
+MAX_SIZES = 6  # the largest measurable sizes are used: their timings are the least noisy
+MIN_SIZES = 3
+MIN_SPAN = 4  # the largest measured n must be at least this multiple of the smallest
+ROUNDS = 5
+SMALLEST_LADDER_FRACTION = 64  # the ladder reaches down to (smallest scaling size / 64) for slow code
+LARGEST_LADDER_MULTIPLE = 4  # and up to 4 × the largest, so fast code still spans a wide range of n
+
+
+@dataclass(frozen=True)
+class ComplexityClass:
+    label: str
+    growth: Callable[[float], float]
+
+
+CLASSES = [
+    ComplexityClass("O(1)", lambda n: 1.0),
+    ComplexityClass("O(log n)", lambda n: math.log(n)),
+    ComplexityClass("O(n)", lambda n: n),
+    ComplexityClass("O(n log n)", lambda n: n * math.log(n)),
+    ComplexityClass("O(n²)", lambda n: n * n),
+    ComplexityClass("O(n³)", lambda n: n ** 3),
+]
+FASTER_THAN_POLYNOMIAL = "worse than O(n³)"
+
+
+# ---- fitting (pure) ---------------------------------------------------------------------------
+
+
+def log_log_slope(points: list[SizeTiming]) -> float:
+    xs = [math.log(p.n) for p in points]
+    ys = [math.log(p.time_ms) for p in points]
+    return _slope(xs, ys)
+
+
+def _slope(xs: list[float], ys: list[float]) -> float:
+    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
+    spread = sum((x - mean_x) ** 2 for x in xs)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys)) / spread
+
+
+def class_slope(label: str, sizes: list[int]) -> float:
+    """The log-log slope this class shows over exactly these sizes (n log n: a bit above 1)."""
+    growth = next(c.growth for c in CLASSES if c.label == label)
+    return _slope([math.log(n) for n in sizes], [math.log(growth(n)) for n in sizes])
+
+
+LOG_FACTOR_MARGIN = 0.15  # an extra log n must lift the slope by this much (theory: ~0.1, noise: ±0.1)
+SLOWER_CLASS_SHARE = 0.6  # …and at least 60 % of the way to the next class's slope
+
+
+def nearest_class(exponent: float, sizes: list[int]) -> str:
+    """The class whose slope the exponent reaches. Cache misses and a busy machine only ever make
+    large inputs slower, so a slower class is named only on clear evidence: past 60 % of the way
+    from one class's slope to the next, and by at least 0.15 (a log factor adds ~0.1 in theory)."""
+    slopes = [(c.label, class_slope(c.label, sizes)) for c in CLASSES]
+    if exponent > slopes[-1][1] + 0.5:
+        return FASTER_THAN_POLYNOMIAL
+    chosen = slopes[0][0]
+    for (_, lower), (label, upper) in zip(slopes, slopes[1:]):
+        if exponent >= lower + max(LOG_FACTOR_MARGIN, SLOWER_CLASS_SHARE * (upper - lower)):
+            chosen = label
+    return chosen
+
+
+def effective_exponent(candidate: list[SizeTiming], reference: list[SizeTiming], expected_class: str | None) -> float:
+    """The candidate's growth exponent, judged against the reference solution when it can be.
+
+    On a busy machine memory effects make every solution look a little super-linear at large n, which
+    blurs n from n log n. The reference (of known class) suffers the same effects at the same sizes, so
+    the slope of candidate/reference time is the candidate's excess over the expected class: ~0 for the
+    same class, ~0.1 for an extra log n over two decades, ~1 for an extra n."""
+    shared = sorted({p.n for p in candidate} & {p.n for p in reference})
+    if expected_class is None or len(shared) < MIN_SIZES or shared[-1] < MIN_SPAN * shared[0]:
+        return log_log_slope(candidate)
+    cand = {p.n: p.time_ms for p in candidate}
+    ref = {p.n: p.time_ms for p in reference}
+    excess = _slope([math.log(n) for n in shared], [math.log(cand[n] / ref[n]) for n in shared])
+    return class_slope(expected_class, shared) + excess
+
+
+def classify(candidate: list[SizeTiming], reference: list[SizeTiming], expected: str) -> ComplexityMeasurement:
+    """Fit measured points; the caller guarantees enough points above the noise floor."""
+    expected_class = parse_expected(expected)
+    sizes = [p.n for p in candidate]
+    exponent = effective_exponent(candidate, reference, expected_class)
+    measured = nearest_class(exponent, sizes)
+    raw_factor = 2 ** log_log_slope(candidate)  # what the stopwatch saw, before comparing with the reference
+    evidence = f"time ×{raw_factor:.1f} when n ×2 (n = {sizes[0]:,}…{sizes[-1]:,})"
+    if len(reference) >= MIN_SIZES:
+        evidence += f"; the reference {expected} solution: ×{2 ** log_log_slope(reference):.1f} on the same inputs"
+    return ComplexityMeasurement(
+        measured=measured,
+        expected=expected,
+        exponent=round(exponent, 3),
+        doubling_factor=round(raw_factor, 2),
+        matches_expected=None if expected_class is None else _at_most(measured, expected_class),
+        points=candidate,
+        summary=f"about {measured}{_hedge(measured, exponent, sizes)}: {evidence}",
+    )
+
+
+def _hedge(measured: str, exponent: float, sizes: list[int]) -> str:
+    """Say so when a log factor may hide in the noise (the theoretical lift of n log n over n is ~0.1)."""
+    with_log = {"O(1)": "O(log n)", "O(n)": "O(n log n)"}.get(measured)
+    if with_log and exponent >= class_slope(measured, sizes) + LOG_FACTOR_MARGIN / 3:
+        return f" (perhaps {with_log}: a log factor is within this measurement's noise)"
+    return ""
+
+
+def _at_most(measured: str, expected: str) -> bool:
+    order = [c.label for c in CLASSES] + [FASTER_THAN_POLYNOMIAL]
+    return order.index(measured) <= order.index(expected)
+
+
+_EXPECTED_PATTERNS = [  # checked in order: the first match names the dominant term
+    (re.compile(r"\^n|\d\s*\^\s*n|φ\^n|1\.6\d*\^n", re.I), None),
+    (re.compile(r"n\s*(\^\s*3|³)"), "O(n³)"),
+    (re.compile(r"n\s*(\^\s*2|²)|n\s*[*·]\s*n"), "O(n²)"),
+    (re.compile(r"n\s*[*·]?\s*log"), "O(n log n)"),
+    (re.compile(r"O\(\s*1\s*\)"), "O(1)"),
+    (re.compile(r"O\(\s*log"), "O(log n)"),
+    (re.compile(r"O\(\s*(n|\|?\w+\|?)\s*(\+\s*[\w|() ]+)?\)"), "O(n)"),
+]
+
+
+def parse_expected(text: str) -> str | None:
+    """Map the bank's free-text complexity ("O(n + m)", "O(n log k)", "O(n²)") to a class, if clear."""
+    head = text.split(",")[0].split(" with ")[0]  # "O(n·k) with counting keys (…)" → "O(n·k)"
+    if re.search(r"[·*]\s*[a-mo-z]\b|\b[a-mo-z]\s*[·*]", head) and "log" not in head:
+        return None  # a product with another variable (n·k): not a function of n alone
+    for pattern, label in _EXPECTED_PATTERNS:
+        if pattern.search(head):
+            return label
+    return None
+
+
+# ---- measuring (talks to the sandbox through `run`) ---------------------------------------------
+
+
+@dataclass
+class ComplexityProbe:
+    bank: QuestionBank
+    run: RunInSandbox
+
+    async def analyze(self, question_id: str, code: str, language: Language) -> ComplexityMeasurement:
+        question = self.bank.question(question_id)
+        expected = question.complexity.time
+        ladder = size_ladder(question.scaling.sizes if question.scaling else [])
+        if not ladder:
+            return _unknown(expected, "this problem has no scaling inputs to measure with")
+        inputs = await asyncio.to_thread(self._inputs, question_id, ladder)
+        probe = await self._time(question_id, code, language, inputs, ladder, rounds=1, cpu_s=PROBE_CPU_S)
+        if probe.compile_error:
+            return _unknown(expected, "the code does not compile, so it cannot be timed")
+        finished = [n for n in ladder if probe.fastest.get(n, math.inf) <= MAX_MEASURED_MS]
+        if not finished:
+            return _unknown(expected, f"even n = {ladder[0]:,} took over {MAX_MEASURED_MS:.0f} ms of CPU")
+        sizes = _measurable_sizes(finished, probe.fastest)
+        if sizes is None:
+            largest = finished[-1]
+            return _unknown(expected, f"too fast to measure: {probe.fastest[largest]:.1f} ms at n = {largest:,}, "
+                                      f"consistent with {expected} or better")
+        candidate = await self._time(question_id, code, language, inputs, sizes, rounds=ROUNDS, cpu_s=MEASURE_CPU_S)
+        reference = await self._time(question_id, self.bank.reference_source(question_id, language), language,
+                                     inputs, sizes, rounds=ROUNDS, cpu_s=MEASURE_CPU_S)
+        starter = await self._time(question_id, question.starter_code[language], language, inputs, sizes,
+                                   rounds=ROUNDS, cpu_s=MEASURE_CPU_S)
+        overhead = starter.fastest  # empty when the starter code does not compile: nothing subtracted
+        candidate_points = _net_points(sizes, candidate.fastest, overhead)
+        if len(candidate_points) < MIN_SIZES or candidate_points[-1].n < MIN_SPAN * candidate_points[0].n:
+            return _unknown(expected, "the timings were too close to the measurement noise to fit a growth rate")
+        return classify(candidate_points, _net_points(sizes, reference.fastest, overhead), expected)
+
+    def _inputs(self, question_id: str, ladder: list[int]) -> dict[int, dict]:
+        problem = self.bank.problem(question_id)
+        generate = getattr(problem.generators, problem.question.scaling.generator)
+        return {n: generate(random.Random(n), n) for n in ladder}
+
+    async def _time(self, question_id: str, code: str, language: Language, inputs: dict[int, dict],
+                    sizes: list[int], *, rounds: int, cpu_s: float) -> "Timings":
+        tests = []
+        for r in range(rounds):  # ascending, descending, ascending: drift and warm-up hit every size alike
+            ordered = sizes if r % 2 == 0 else list(reversed(sizes))
+            tests += [TestCase(id=f"n{n}_r{r}", input=inputs[n], expected=None) for n in ordered]
+        limits = Limits(cpu_time_s=cpu_s, wall_time_s=max(2 * cpu_s, 3.0), memory_mb=512)
+        signature = self.bank.question(question_id).signature
+        result = await self.run(SandboxRequest(language=language, source=code, signature=signature,
+                                               tests=tests, limits=limits))
+        return Timings.from_result(result)
+
+
+@dataclass
+class Timings:
+    """The fastest of the rounds per size: on a shared machine noise only ever adds time, so the
+    minimum is the steadiest estimate (medians moved by ±30 % under load in our measurements)."""
+
+    fastest: dict[int, float]
+    compile_error: bool
+
+    @classmethod
+    def from_result(cls, result: SandboxResult) -> "Timings":
+        if result.verdict is Verdict.COMPILATION_ERROR:
+            return cls({}, compile_error=True)
+        samples: dict[int, list[float]] = {}
+        for test in result.tests:
+            # A wrong answer still ran to completion: its time counts. Crashes and time-outs do not.
+            if test.verdict in (Verdict.ACCEPTED, Verdict.WRONG_ANSWER):
+                n = int(test.test_id[1:].split("_")[0])
+                samples.setdefault(n, []).append(test.time_ms)
+        return cls({n: min(times) for n, times in samples.items()}, compile_error=False)
+
+
+def size_ladder(scaling_sizes: list[int]) -> list[int]:
+    """Sizes ×2 apart from 4 × the problem's largest scaling size down to 1/64 of its smallest, ascending."""
+    if not scaling_sizes:
+        return []
+    largest, smallest = max(scaling_sizes), min(scaling_sizes)
+    if largest < 64:  # tiny, exponential-time problems: use the author's sizes as they are
+        return sorted(set(scaling_sizes))
+    floor = max(8, smallest // SMALLEST_LADDER_FRACTION)
+    ladder, n = [], largest * LARGEST_LADDER_MULTIPLE
+    while n >= floor:
+        ladder.append(n)
+        n //= 2
+    return sorted(ladder)
+
+
+def _measurable_sizes(finished: list[int], probe_ms: dict[int, float]) -> list[int] | None:
+    measurable = [n for n in finished if probe_ms[n] >= MIN_MEASURABLE_MS]
+    measurable = measurable[-MAX_SIZES:]
+    if len(measurable) < MIN_SIZES or measurable[-1] < MIN_SPAN * measurable[0]:
+        return None
+    return measurable
+
+
+def _net_points(sizes: list[int], measured: dict[int, float], baseline: dict[int, float]) -> list[SizeTiming]:
+    points = []
+    for n in sizes:
+        if n not in measured:
+            continue
+        net = measured[n] - baseline.get(n, 0.0)
+        if net >= MIN_MEASURABLE_MS:
+            points.append(SizeTiming(n=n, time_ms=round(net, 3)))
+    return points
+
+
+def _unknown(expected: str, why: str) -> ComplexityMeasurement:
+    return ComplexityMeasurement(measured="unknown", expected=expected, summary=f"not measured: {why}; "
+                                 f"expected {expected}")
