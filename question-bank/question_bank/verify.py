@@ -84,8 +84,12 @@ async def verify_problem(
             except Exception as exc:  # a crashing judge is a failure to report, not a reason to stop
                 return SandboxResult(verdict=Verdict.INTERNAL_ERROR, message=f"judge raised {exc!r}")
 
-    requests = [reference_request(bank, problem_id, lang) for lang in languages]
-    naive = naive_request(bank, problem_id) if Language.PYTHON in languages else None
+    try:  # building requests runs the generators and the Python reference in-process
+        requests = [reference_request(bank, problem_id, lang) for lang in languages]
+        naive = naive_request(bank, problem_id) if Language.PYTHON in languages else None
+    except Exception as exc:
+        report.failures.append(f"{problem_id}: could not build the tests: {exc!r}")
+        return report
     results = await asyncio.gather(*(run(r) for r in requests), *([run(naive)] if naive else []))
     for lang, result in zip(languages, results):
         report.verdicts[lang.value] = result.verdict.value

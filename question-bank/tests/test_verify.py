@@ -1,7 +1,14 @@
 from contracts.sandbox import Language, SandboxRequest, SandboxResult, Verdict
 from question_bank import verify
-from question_bank.bank import default_bank
+import pytest
+
+from question_bank.bank import QuestionBank
 from question_bank.inprocess import call_solution, load_solution, outputs_match
+
+
+@pytest.fixture(scope="module")
+def bank() -> QuestionBank:
+    return QuestionBank(only=["ticket_pair_budget", "balanced_brackets_lint"])
 
 
 async def inprocess_judge(request: SandboxRequest) -> SandboxResult:
@@ -49,4 +56,18 @@ def test_naive_request_uses_large_tests_only(bank):
     request = verify.naive_request(bank, "balanced_brackets_lint")
     assert request.language == Language.PYTHON
     assert {t.category for t in request.tests} == {"large"}
-    assert default_bank().naive_source("balanced_brackets_lint") == request.source
+    assert bank.naive_source("balanced_brackets_lint") == request.source
+
+
+def test_a_crashing_generator_is_reported_not_fatal(monkeypatch, capsys):
+    monkeypatch.setattr(verify, "_load_judge", lambda: inprocess_judge)
+
+    def broken_generator(rng, **args):
+        raise RuntimeError("generator bug")
+
+    bank = verify.QuestionBank(only=["ticket_pair_budget"])
+    monkeypatch.setattr(bank.problem("ticket_pair_budget").generators, "pair_far_apart", broken_generator)
+    monkeypatch.setattr(verify, "QuestionBank", lambda only: bank)
+    assert verify.main(["--problem", "ticket_pair_budget", "--language", "python"]) == 1
+    out = capsys.readouterr().out
+    assert "could not build the tests" in out and "generator bug" in out
