@@ -11,6 +11,7 @@ import os
 import signal
 import socket
 import time
+from uuid import uuid4
 
 import httpx
 
@@ -33,7 +34,7 @@ def free_port() -> int:
 def stack_specs(gateway_ports: list[int], replicas: dict[str, int] | None = None) -> list[ServiceSpec]:
     replicas = {kind: 1 for kind in WORKER_MODULES} | (replicas or {})
     specs = [
-        ServiceSpec(f"gateway-{i + 1}", "gateway.main", {"PORT": str(port), "REPLICA_ID": f"gw{i + 1}-{os.getpid()}"})
+        ServiceSpec(f"gateway-{i + 1}", "gateway.main", {"PORT": str(port), "REPLICA_ID": f"gw{i + 1}-{uuid4().hex[:8]}"})
         for i, port in enumerate(gateway_ports)
     ]
     for kind, module in WORKER_MODULES.items():
