@@ -4,6 +4,7 @@ import asyncio
 
 from question_bank.bank import default_bank
 from runtime.broker import configure_logging, create_broker
+from runtime.observability import start_observability
 from runtime.worker import WorkerRuntime
 
 from .handlers import build_router
@@ -11,6 +12,7 @@ from .loop import AgentLoop
 from .providers import build_provider
 from .settings import InterviewerSettings
 from .silence import SilenceScheduler
+from .telemetry import TracedProvider
 from .tool_registry import ToolRegistry
 from .tools import InterviewTools
 from .turns import TurnHandler
@@ -20,7 +22,7 @@ broker = create_broker(settings, logger_name="interviewer-agent")
 runtime = WorkerRuntime(kind="interviewer-agent", broker=broker, settings=settings)
 
 bank = default_bank()
-provider = build_provider(settings, bank)
+provider = TracedProvider(build_provider(settings, bank))
 tools = InterviewTools(bank=bank, runtime=runtime, sandbox_timeout_s=settings.sandbox_timeout_s)
 turns = TurnHandler(runtime=runtime, loop=AgentLoop(provider), registry=ToolRegistry(tools), bank=bank,
                     silence=SilenceScheduler(broker, settings.silence_checkin_s))
@@ -41,5 +43,6 @@ async def close_provider() -> None:
 
 
 if __name__ == "__main__":
+    start_observability("mockmind-interviewer")
     configure_logging(settings.log_level)
     asyncio.run(app.run())

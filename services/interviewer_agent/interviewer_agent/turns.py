@@ -30,6 +30,7 @@ from .phases import WORKING_PHASES, phase_after_tool, phase_after_turn, phase_fo
 from .prompts import system_prompt
 from .providers.base import InterviewState
 from .silence import ACTIVITY_KEY, CHECKINS_KEY, MAX_UNANSWERED_CHECKINS, SilenceScheduler, is_current
+from .telemetry import traced_tool, traced_turn
 from .tool_registry import TOOL_SPECS, ToolCall, ToolRegistry
 from .turn import TurnOutput
 
@@ -79,6 +80,7 @@ class InterviewTurn:
     def tool_specs(self) -> list[dict[str, Any]]:
         return TOOL_SPECS
 
+    @traced_tool
     async def run_tool(self, name: str, tool_input: dict[str, Any]) -> ToolOutcome:
         outcome = await self.registry.dispatch(name, tool_input, self.call)
         self.state.question_id, self.state.hint_level = self.session.question_id, self.session.hint_level
@@ -141,6 +143,7 @@ class TurnHandler:
             return
         await self.run_turn(session, command)
 
+    @traced_turn
     async def run_turn(self, session: InterviewSession, command: TurnRequested) -> TurnResult:
         """One interviewer turn through the agent loop (kept whole so it can be traced as one span)."""
         store = self.runtime.store
@@ -170,9 +173,7 @@ class TurnHandler:
         store = self.runtime.store
         action = command.action
         state = dict(session.agent_state)
-        if isinstance(action, SilenceCheckAction):
-            state[CHECKINS_KEY] = state.get(CHECKINS_KEY, 0) + 1
-        else:
+        if not isinstance(action, SilenceCheckAction):  # a check-in is counted once it has been made
             state[ACTIVITY_KEY] = state.get(ACTIVITY_KEY, 0) + 1
             state[CHECKINS_KEY] = 0
         if isinstance(action, CodeSnapshotAction | CodeRunAction):
@@ -214,5 +215,10 @@ class TurnHandler:
     async def _after_turn(self, session: InterviewSession, action: CandidateAction) -> None:
         phase = Phase(session.phase) if session.phase else None
         checkins = session.agent_state.get(CHECKINS_KEY, 0)
+        if isinstance(action, SilenceCheckAction):
+            checkins += 1
+            state = {**session.agent_state, CHECKINS_KEY: checkins}
+            await self.runtime.store.update_session(session.id, agent_state=state)
+            session.agent_state = state
         if phase in WORKING_PHASES and checkins < MAX_UNANSWERED_CHECKINS:
             await self.silence.schedule(session.id, session.agent_state.get(ACTIVITY_KEY, 0))
