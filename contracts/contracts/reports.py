@@ -197,5 +197,5 @@ def _cell(text: str) -> str:
 
 
 def _minutes(seconds: float) -> str:
-    minutes, secs = divmod(int(round(seconds)), 60)
+    minutes, secs = divmod(round(seconds), 60)
     return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"

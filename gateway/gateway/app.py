@@ -8,7 +8,7 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
-from . import http
+from . import http, reports
 from .settings import GatewaySettings
 from .state import build_gateway
 from .websocket import interview_socket
@@ -40,6 +40,8 @@ def create_app(settings: GatewaySettings | None = None) -> Starlette:
         Route("/api/sessions", http.create_session, methods=["POST"]),
         Route("/api/sessions", http.list_sessions, methods=["GET"]),
         Route("/api/sessions/{session_id}", http.get_session, methods=["GET"]),
+        Route("/api/sessions/{session_id}/report", reports.get_report, methods=["GET"]),
+        Route("/api/sessions/{session_id}/report.md", reports.get_report_markdown, methods=["GET"]),
         Route("/api/code/run", http.run_code, methods=["POST"]),
         Route("/api/voice/tts", http.speak, methods=["POST"]),
         Route("/api/health", http.health, methods=["GET"]),

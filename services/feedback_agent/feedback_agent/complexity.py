@@ -14,6 +14,7 @@ The sandbox is reached through `run`, an async callable, so this module knows no
 """
 
 import asyncio
+import itertools
 import math
 import random
 import re
@@ -89,7 +90,7 @@ def nearest_class(exponent: float, sizes: list[int]) -> str:
     if exponent > slopes[-1][1] + 0.5:
         return FASTER_THAN_POLYNOMIAL
     chosen = slopes[0][0]
-    for (_, lower), (label, upper) in zip(slopes, slopes[1:]):
+    for (_, lower), (label, upper) in itertools.pairwise(slopes):
         if exponent >= lower + max(LOG_FACTOR_MARGIN, SLOWER_CLASS_SHARE * (upper - lower)):
             chosen = label
     return chosen
@@ -146,7 +147,7 @@ def _at_most(measured: str, expected: str) -> bool:
 
 
 _EXPECTED_PATTERNS = [  # checked in order: the first match names the dominant term
-    (re.compile(r"\^n|\d\s*\^\s*n|φ\^n|1\.6\d*\^n", re.I), None),
+    (re.compile(r"\^n|\d\s*\^\s*n|φ\^n|1\.6\d*\^n", re.IGNORECASE), None),
     (re.compile(r"n\s*(\^\s*3|³)"), "O(n³)"),
     (re.compile(r"n\s*(\^\s*2|²)|n\s*[*·]\s*n"), "O(n²)"),
     (re.compile(r"n\s*[*·]?\s*log"), "O(n log n)"),

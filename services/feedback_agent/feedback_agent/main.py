@@ -4,15 +4,17 @@ import asyncio
 
 from question_bank.bank import default_bank
 from runtime.broker import configure_logging, create_broker
-from runtime.settings import ServiceSettings
 from runtime.worker import WorkerRuntime
 
 from .handlers import build_router
+from .providers import build_writer
+from .settings import FeedbackSettings
 
-settings = ServiceSettings()
+settings = FeedbackSettings()
 broker = create_broker(settings, logger_name="feedback-agent")
 runtime = WorkerRuntime(kind="feedback-agent", broker=broker, settings=settings)
-broker.include_router(build_router(runtime, default_bank()))
+broker.include_router(build_router(runtime, default_bank(), writer=build_writer(settings),
+                                   complexity_budget_s=settings.complexity_budget_s))
 app = runtime.app()
 
 if __name__ == "__main__":

@@ -1,51 +1,200 @@
-"""The embedded offline feedback agent: a structured scorecard from evidence, not guesses.
+"""The rubric: four dimensions scored 1–4 from evidence, each justification citing that evidence.
 
-Evidence here is what can be measured without a model: the candidate's code run against every test
-(verdicts per test category), hints used and the transcript. The model-backed agent adds more.
+Dimensions follow the common coding-interview rubric: problem solving, coding (code quality),
+verification (testing) and communication. Every score here is a rule over measured facts (test
+verdicts, measured complexity, the candidate's runs, the transcript), so the same interview always
+gets the same scorecard.
 """
 
-from contracts.events import FeedbackResult, FeedbackScore
+import re
+from dataclasses import dataclass, field
+
+from contracts.events import (
+    ComplexityMeasurement,
+    EdgeCaseCategory,
+    FeedbackResult,
+    FeedbackScore,
+    Suggestion,
+)
 from contracts.questions import Question
 from contracts.sandbox import SandboxResult, Verdict
 
+from .edge_cases import advice_for, describe_failures, failing
 
-def build_scorecard(
-    question: Question | None, result: SandboxResult | None, *, hints_used: int, candidate_messages: int
-) -> FeedbackResult:
-    if question is None or result is None:
-        return FeedbackResult(
-            summary="There is no code to assess yet: start the interview and write a solution first.",
-            complexity="unknown: no code yet",
-            scores=[],
-            hire_signal="no",
-            practice_next=["Start an interview and attempt a problem"],
-        )
-    failing_categories = sorted(
-        {t.category or "general" for t in result.tests if t.verdict is not Verdict.ACCEPTED}
-    )
-    solved = result.verdict is Verdict.ACCEPTED
-    problem_solving = 4 if solved and hints_used == 0 else 3 if solved else 2 if result.passed else 1
-    verification = 4 if solved else 3 if result.passed >= result.total * 0.8 else 2 if result.passed else 1
-    communication = 3 if candidate_messages >= 3 else 2 if candidate_messages else 1
-    coding = 3 if result.verdict not in (Verdict.COMPILATION_ERROR, Verdict.RUNTIME_ERROR) else 2
-    scores = [
-        FeedbackScore(dimension="problem_solving", score=problem_solving,
-                      justification=f"{result.passed}/{result.total} tests pass with {hints_used} hint(s) used."),
-        FeedbackScore(dimension="coding", score=coding,
-                      justification=f"Overall verdict: {result.verdict.value.replace('_', ' ')}."),
-        FeedbackScore(dimension="verification", score=verification,
-                      justification="Failing categories: " + (", ".join(failing_categories) or "none") + "."),
-        FeedbackScore(dimension="communication", score=communication,
-                      justification=f"{candidate_messages} message(s) to the interviewer so far."),
-    ]
-    average = sum(s.score for s in scores) / len(scores)
-    signal = "strong_yes" if average >= 3.5 else "yes" if average >= 2.75 else "no" if average >= 1.75 else "strong_no"
+COMPLEXITY_WORDS = re.compile(r"\bO\s*\(|complexit|linear|quadratic|log(arithmic)?\b|constant time", re.IGNORECASE)
+APPROACH_WORDS = re.compile(r"\b(i('| wi)ll|i would|my (plan|approach|idea)|let me|first|then|because|so that)\b", re.IGNORECASE)
+
+
+@dataclass
+class Evidence:
+    """Everything the scorecard is allowed to rely on."""
+
+    question: Question
+    result: SandboxResult  # the code against every test
+    complexity: ComplexityMeasurement
+    categories: list[EdgeCaseCategory]
+    suggestions: list[Suggestion]
+    hints_used: int
+    candidate_messages: list[str] = field(default_factory=list)
+    sample_runs_before_submit: int = 0
+    submitted: bool = False
+
+
+def build_scorecard(evidence: Evidence) -> FeedbackResult:
+    scores = [_problem_solving(evidence), _coding(evidence), _verification(evidence), _communication(evidence)]
     return FeedbackResult(
-        summary=f"{result.passed} of {result.total} tests pass on {question.title}.",
-        complexity=f"expected {question.complexity.time} time, {question.complexity.space} space",
-        edge_cases=[f"fails on: {c}" for c in failing_categories],
-        improvements=[] if solved else ["Handle the failing test categories before optimising."],
+        summary=_summary(evidence),
+        complexity=evidence.complexity.summary,
+        edge_cases=describe_failures(evidence.categories),
+        improvements=[_suggestion_text(s) for s in _all_suggestions(evidence)],
         scores=scores,
-        hire_signal=signal,
-        practice_next=[s.dimension.replace("_", " ") for s in sorted(scores, key=lambda s: s.score)[:3]],
+        hire_signal=hire_signal(scores),
+        practice_next=practice_next(evidence, scores),
+        measured_complexity=evidence.complexity,
+        edge_case_categories=evidence.categories,
+        suggestions=_all_suggestions(evidence),
     )
+
+
+def no_code_scorecard(reason: str) -> FeedbackResult:
+    """Nothing to run yet: every dimension at 1 and the reason why, rather than a guess."""
+    dimensions = ["problem_solving", "coding", "verification", "communication"]
+    return FeedbackResult(
+        summary=reason,
+        complexity="not measured: no code yet",
+        scores=[FeedbackScore(dimension=d, score=1, justification=reason) for d in dimensions],
+        hire_signal="strong_no",
+        practice_next=["Start an interview and attempt a problem", "State your approach before coding",
+                       "Run your code against the examples"],
+    )
+
+
+def hire_signal(scores: list[FeedbackScore]) -> str:
+    average = sum(s.score for s in scores) / len(scores)
+    if average >= 3.5 and min(s.score for s in scores) >= 3:
+        return "strong_yes"
+    return "yes" if average >= 2.75 else "no" if average >= 1.75 else "strong_no"
+
+
+# ---- the four dimensions ---------------------------------------------------------------------
+
+
+def _problem_solving(e: Evidence) -> FeedbackScore:
+    solved = e.result.verdict is Verdict.ACCEPTED
+    fast_enough = e.complexity.matches_expected is not False
+    measured = f"measured {e.complexity.measured} vs expected {e.complexity.expected}"
+    if solved and fast_enough and e.hints_used <= 1:
+        score = 4
+    elif solved or (e.result.passed >= 0.8 * e.result.total and fast_enough):
+        score = 3
+    elif e.result.passed:
+        score = 2
+    else:
+        score = 1
+    if solved and not fast_enough:
+        score = min(score, 3)
+    if e.hints_used >= 3:
+        score = min(score, 2)
+    return FeedbackScore(dimension="problem_solving", score=score, justification=(
+        f"{e.result.passed}/{e.result.total} tests pass; {measured}; {e.hints_used} hint(s) used."))
+
+
+def _coding(e: Evidence) -> FeedbackScore:
+    if e.result.verdict is Verdict.COMPILATION_ERROR:
+        return FeedbackScore(dimension="coding", score=1, justification="The code does not compile: "
+                             + (e.result.compile_output.strip().splitlines() or ["no output"])[0][:120])
+    crashes = [t for t in e.result.tests if t.verdict is Verdict.RUNTIME_ERROR]
+    style = [s for s in e.suggestions if s.kind in ("naming", "idiom", "structure")]
+    score = 4 if not style and not crashes else 3 if len(style) <= 2 and not crashes else 2
+    if crashes:
+        error = crashes[0].error
+        where = f" ({error.type} at line {error.line})" if error and error.line else ""
+        detail = f"{len(crashes)} test(s) crash{where}"
+    elif style:
+        detail = f"{len(style)} style point(s), e.g. {_suggestion_text(style[0])}"
+    else:
+        detail = "no crashes and no naming, idiom or structure issues found"
+    return FeedbackScore(dimension="coding", score=score, justification=detail[:300] + ".")
+
+
+def _verification(e: Evidence) -> FeedbackScore:
+    failures = failing(e.categories)
+    runs = e.sample_runs_before_submit
+    if not failures and runs >= 1:
+        score = 4
+    elif not failures or (len(failures) == 1 and runs >= 1):
+        score = 3
+    elif runs >= 1 or e.result.passed:
+        score = 2
+    else:
+        score = 1
+    failing_text = ", ".join(f"{c.category} ({c.passed}/{c.total})" for c in failures) or "none"
+    return FeedbackScore(dimension="verification", score=score, justification=(
+        f"Ran the examples {runs} time(s) before {'submitting' if e.submitted else 'this feedback'}; "
+        f"failing hidden categories: {failing_text}."))
+
+
+def _communication(e: Evidence) -> FeedbackScore:
+    messages = e.candidate_messages
+    talked_complexity = any(COMPLEXITY_WORDS.search(m) for m in messages)
+    explained = any(APPROACH_WORDS.search(m) for m in messages)
+    if len(messages) >= 4 and talked_complexity and explained:
+        score = 4
+    elif len(messages) >= 3 and (talked_complexity or explained):
+        score = 3
+    elif messages:
+        score = 2
+    else:
+        score = 1
+    if not messages:
+        return FeedbackScore(dimension="communication", score=1, justification="No messages to the interviewer.")
+    quote = max(messages, key=len)
+    quote = quote if len(quote) <= 90 else quote[:87] + "…"
+    topics = [w for w, present in (("complexity", talked_complexity), ("approach", explained)) if present]
+    return FeedbackScore(dimension="communication", score=score, justification=(
+        f"{len(messages)} message(s), discussed {' and '.join(topics) or 'neither approach nor complexity'}; "
+        f"e.g. \"{quote}\""))
+
+
+# ---- summary, suggestions and practice -------------------------------------------------------
+
+
+def _summary(e: Evidence) -> str:
+    verdict = "all tests pass" if e.result.verdict is Verdict.ACCEPTED else f"{e.result.passed} of {e.result.total} tests pass"
+    return f"{e.question.title}: {verdict}; {e.complexity.summary}."
+
+
+def _all_suggestions(e: Evidence) -> list[Suggestion]:
+    extra = [Suggestion(kind="correctness", text=f"{c.category}: {advice_for(c.category)}") for c in failing(e.categories)]
+    if e.complexity.matches_expected is False:
+        extra.append(Suggestion(line=None, kind="performance", text=(
+            f"measured {e.complexity.measured} but {e.complexity.expected} is possible: "
+            f"{e.question.hints[-1] if e.question.hints else 'look for a faster approach'}")))
+    return extra + e.suggestions
+
+
+def _suggestion_text(s: Suggestion) -> str:
+    return f"line {s.line}: {s.text}" if s.line else s.text
+
+
+PRACTICE = {
+    "problem_solving": "Reach the expected complexity without hints: practise {topics} problems",
+    "coding": "Write clean code first time: clear names and the language's idioms ({first_style})",
+    "verification": "Test before submitting: trace the empty, single-element and duplicate cases by hand",
+    "communication": "Think aloud: state your approach and its time and space complexity before coding",
+}
+
+
+def practice_next(e: Evidence, scores: list[FeedbackScore]) -> list[str]:
+    """Three things, weakest dimension first; failing categories and speed are named concretely."""
+    topics = ", ".join(t.value.replace("_", " ") for t in e.question.topics)
+    style = next((s.text for s in e.suggestions if s.kind != "correctness"), "as the suggestions show")
+    items = []
+    for c in failing(e.categories):
+        items.append(f"Edge case '{c.category}': {advice_for(c.category)}")
+    if e.complexity.matches_expected is False:
+        items.append(f"Get from {e.complexity.measured} to {e.complexity.expected}: practise {topics} problems")
+    for s in sorted(scores, key=lambda s: s.score):
+        items.append(PRACTICE[s.dimension].format(topics=topics, first_style=style))
+    unique = list(dict.fromkeys(items))
+    return unique[:3]

@@ -1,10 +1,10 @@
 """`analyze_complexity`: the fit on its own (fast), then real measurements through the sandbox judge (slow)."""
 
+import itertools
 import math
 import random
 
 import pytest
-
 from contracts.events import SizeTiming
 from contracts.sandbox import Language
 from feedback_agent.complexity import ComplexityProbe, classify, nearest_class, parse_expected, size_ladder
@@ -70,7 +70,7 @@ def test_expected_complexity_is_read_from_the_problem_text(text, label):
 def test_size_ladder_doubles_from_far_below_to_beyond_the_problem_sizes():
     ladder = size_ladder([1000, 10000, 100000])
     assert ladder[-1] == 400_000 and 1000 / 64 <= ladder[0] < 2 * 1000 / 64
-    assert all(bigger == 2 * smaller or bigger == 2 * smaller + 1 for smaller, bigger in zip(ladder, ladder[1:]))
+    assert all(bigger == 2 * smaller or bigger == 2 * smaller + 1 for smaller, bigger in itertools.pairwise(ladder))
     assert size_ladder([10, 13, 16]) == [10, 13, 16]
 
 
