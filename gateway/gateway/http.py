@@ -30,6 +30,7 @@ from contracts.sandbox import FunctionSignature, Language, Limits, Param, Sandbo
 from contracts.topology import COMMANDS, RoutingKey
 from persistence.models import InterviewSession
 from persistence.store import UnknownSession
+from runtime import metrics
 from runtime.code_runs import judge_and_record
 from runtime.sandbox_client import run_in_sandbox
 
@@ -109,6 +110,8 @@ async def create_session(request: Request) -> JSONResponse:
         difficulty=body.difficulty.value, language=body.language.value,
         topic=body.topic.value if body.topic else None, candidate_id=candidate_id,
     )
+    metrics.increment("mockmind.sessions.created", tags=[f"difficulty:{body.difficulty.value}",
+                                                         f"language:{body.language.value}"])
     token = gateway.tokens.issue(session.id, candidate_id)
     return JSONResponse(CreateSessionResponse(session_id=session.id, token=token).model_dump(), status_code=201)
 

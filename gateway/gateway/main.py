@@ -3,12 +3,14 @@
 import uvicorn
 
 from runtime.broker import configure_logging
+from runtime.observability import start_observability
 
 from .app import create_app
 from .settings import GatewaySettings
 
 
 def main() -> None:
+    start_observability("mockmind-gateway")
     settings = GatewaySettings()
     configure_logging(settings.log_level)
     uvicorn.run(

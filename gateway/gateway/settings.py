@@ -16,6 +16,9 @@ class GatewaySettings(ServiceSettings):
     worker_stale_after_s: float = 10.0
     max_ws_frame_bytes: int = 256 * 1024
     replica_id: str = ""
+    # Browser origins allowed to open the WebSocket (comma-separated). Empty: the gateway's own origin
+    # and localhost. Clients that send no Origin header (scripts, tests) are not browsers and pass.
+    allowed_origins: str = ""
 
     def resolved_replica_id(self) -> str:
         return self.replica_id or uuid4().hex[:12]

@@ -14,6 +14,7 @@ from runtime.event_log import EventLog
 from runtime.heartbeat import WorkerRegistry
 
 from .hub import SessionHub
+from .limits import SessionRateLimits
 from .settings import GatewaySettings
 from .tokens import SessionTokens
 
@@ -30,6 +31,7 @@ class Gateway:
     store: InterviewStore | None = None
     events: EventLog | None = None
     sandbox_status: tuple[float, str] = field(default=(float("-inf"), "unchecked"))
+    rate_limits: SessionRateLimits = field(default_factory=SessionRateLimits)
 
     async def open(self) -> None:
         self.store = await InterviewStore.open(self.settings.database_url)

@@ -9,6 +9,7 @@ import asyncio
 import contextlib
 import json
 import logging
+from urllib.parse import urlsplit
 
 from pydantic import ValidationError
 from starlette.websockets import WebSocket, WebSocketDisconnect
@@ -25,6 +26,8 @@ from contracts.events import (
 )
 from contracts.topology import COMMANDS
 from persistence.store import UnknownSession
+from runtime import metrics
+from runtime.tracing import new_trace
 
 from .commands import to_command
 from .hub import ClientConnection
@@ -42,6 +45,10 @@ async def interview_socket(websocket: WebSocket) -> None:
     gateway: Gateway = websocket.app.state.gateway
     session_id = websocket.path_params["session_id"]
     await websocket.accept()
+    if not origin_allowed(websocket, gateway.settings.allowed_origins):
+        await _refuse(websocket, session_id, "origin_not_allowed",
+                      f"origin {websocket.headers.get('origin')} may not open this socket", 4403)
+        return
     try:
         gateway.tokens.check(websocket.query_params.get("token"), session_id)
         session = await gateway.store.get_session(session_id)
@@ -58,6 +65,7 @@ async def interview_socket(websocket: WebSocket) -> None:
 
     connection = ClientConnection(websocket, session_id, gateway.store, last_seq)
     await gateway.hub.attach(connection)
+    _count_connections(gateway)
     writer: asyncio.Task | None = None
     try:
         await websocket.send_text(
@@ -70,10 +78,30 @@ async def interview_socket(websocket: WebSocket) -> None:
         pass
     finally:
         await gateway.hub.detach(connection)
+        _count_connections(gateway)
         connection.close()
         if writer is not None:
             with contextlib.suppress(Exception):
                 await writer
+
+
+def _count_connections(gateway: Gateway) -> None:
+    metrics.gauge("mockmind.websocket.active_connections", gateway.hub.connection_count,
+                  tags=[f"replica:{gateway.replica_id}"])
+
+
+def origin_allowed(websocket: WebSocket, allowed_origins: str) -> bool:
+    origin = websocket.headers.get("origin")
+    if origin is None:
+        return True
+    allowed = {o.strip().rstrip("/") for o in allowed_origins.split(",") if o.strip()}
+    if not allowed:
+        host = websocket.headers.get("host", "")
+        allowed = {f"http://{host}", f"https://{host}"}
+        hostname = urlsplit(origin).hostname
+        if hostname in ("localhost", "127.0.0.1", "::1"):
+            return True
+    return origin.rstrip("/") in allowed
 
 
 def _ready_payload(session, last_seq: int) -> SessionReadyPayload:
@@ -116,13 +144,18 @@ async def _handle_frame(gateway: Gateway, session_id: str, raw: str) -> ServerEv
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
         return _error(session_id, "invalid_event", f"invalid {data['type']}: {problems}", ref)
+    if not gateway.rate_limits.allow(session_id, data["type"]):
+        return _error(session_id, "rate_limited", f"too many {data['type']} events; slow down and retry shortly", ref)
     if isinstance(event, Heartbeat):
         return server_event(session_id, ServerEventType.HEARTBEAT_ACK)
     routing_key, command = to_command(session_id, event)
-    try:
-        await gateway.broker.publish(command, exchange=COMMANDS, routing_key=routing_key,
-                                     message_id=command.message_id, persist=True)
-    except Exception:  # the broker is reconnecting: tell the browser, which may retry with the same id
-        log.exception("publish of %s failed", data["type"])
-        return _error(session_id, "bus_unavailable", "the interview service is briefly unavailable; retry", ref)
+    # Each candidate action starts its own trace: the turn it triggers, across every service.
+    with new_trace("gateway.client_event", resource=data["type"]) as span:
+        span.set_tags({"session_id": session_id, "client_event.message_id": command.message_id})
+        try:
+            await gateway.broker.publish(command, exchange=COMMANDS, routing_key=routing_key,
+                                         message_id=command.message_id, persist=True)
+        except Exception:  # the broker is reconnecting: tell the browser, which may retry with the same id
+            log.exception("publish of %s failed", data["type"])
+            return _error(session_id, "bus_unavailable", "the interview service is briefly unavailable; retry", ref)
     return None
