@@ -21,6 +21,8 @@ Heartbeats are not traced.
 """
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from random import getrandbits
 from typing import Any
@@ -59,6 +61,26 @@ def start_trace(context: TraceContext | None = None) -> TraceContext:
     context = context or TraceContext(getrandbits(128) or 1, getrandbits(63) or 1)
     tracer.context_provider.activate(Context(trace_id=context.trace_id, span_id=context.span_id))
     return context
+
+
+@contextmanager
+def new_trace(operation: str, *, resource: str | None = None) -> Iterator[Span]:
+    """A span that starts a trace of its own even inside another span, then gives that one back.
+
+    The gateway starts one per candidate action, so a turn is one trace rather than a branch of the
+    minutes-long WebSocket connection's; the span is linked to the one it interrupts."""
+    interrupted = tracer.context_provider.active()
+    span = tracer.start_span(operation, child_of=None, resource=resource, activate=True)
+    if interrupted is not None and interrupted.trace_id:
+        span.link_span(interrupted.context if isinstance(interrupted, Span) else interrupted)
+    try:
+        yield span
+    except Exception as exc:
+        span.set_exc_info(type(exc), exc, exc.__traceback__)
+        raise
+    finally:
+        span.finish()
+        tracer.context_provider.activate(interrupted)
 
 
 def topic_of(routing_key: str | None, exchange: str | None = None) -> str:

@@ -3,6 +3,7 @@
 import asyncio
 
 from runtime.broker import configure_logging, create_broker
+from runtime.observability import start_observability
 from runtime.settings import ServiceSettings
 from runtime.worker import WorkerRuntime
 
@@ -16,5 +17,6 @@ runtime = WorkerRuntime(kind="sandbox-worker", broker=broker, settings=settings,
 app = runtime.app()
 
 if __name__ == "__main__":
+    start_observability("mockmind-sandbox")
     configure_logging(settings.log_level)
     asyncio.run(app.run())

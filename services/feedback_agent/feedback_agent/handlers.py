@@ -17,6 +17,7 @@ from runtime.worker import WorkerRuntime
 
 from .agent import FeedbackAgent
 from .providers import ProseWriter
+from .telemetry import record_feedback, traced_feedback
 
 
 def build_router(runtime: WorkerRuntime, bank: QuestionBank, *, writer: ProseWriter | None = None,
@@ -25,6 +26,7 @@ def build_router(runtime: WorkerRuntime, bank: QuestionBank, *, writer: ProseWri
     agent = FeedbackAgent(bank, writer=writer, complexity_budget_s=complexity_budget_s)
 
     @router.subscriber(FEEDBACK_REQUESTS, COMMANDS, title="feedback.requests")
+    @traced_feedback
     async def give_feedback(command: FeedbackRequested) -> None:
         """Score the candidate's code and publish a scorecard; on wrap-up, store the report too."""
         store = runtime.store
@@ -41,6 +43,7 @@ def build_router(runtime: WorkerRuntime, bank: QuestionBank, *, writer: ProseWri
 
         outcome = await agent.with_sandbox(sandbox).give_feedback(store, session, code=code, language=language, kind=command.kind,
                                             report_id=command.request_id, ended_at=command.timestamp)
+        record_feedback(command, outcome.feedback)
         stored = outcome.report.model_dump(mode="json") if outcome.report else outcome.feedback.model_dump(mode="json")
         await store.save_feedback(session.id, report_id=command.request_id, kind=command.kind, report=stored)
         await runtime.events.emit(

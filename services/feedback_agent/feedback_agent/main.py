@@ -4,6 +4,7 @@ import asyncio
 
 from question_bank.bank import default_bank
 from runtime.broker import configure_logging, create_broker
+from runtime.observability import start_observability
 from runtime.worker import WorkerRuntime
 
 from .handlers import build_router
@@ -18,5 +19,6 @@ broker.include_router(build_router(runtime, default_bank(), writer=build_writer(
 app = runtime.app()
 
 if __name__ == "__main__":
+    start_observability("mockmind-feedback")
     configure_logging(settings.log_level)
     asyncio.run(app.run())

@@ -6,9 +6,17 @@ from contracts.bus import SpeechRequested, SynthesisCompleted, SynthesisRequeste
 from contracts.events import ServerEventType, VoiceAudioPayload
 from contracts.topology import COMMANDS, TTS_REQUESTS, TTS_SYNTHESIS
 from faststream.rabbit import RabbitRouter
+from runtime.observability import Span, tracer
 from runtime.worker import WorkerRuntime
 
-from .synthesizer import Synthesizer
+from .synthesizer import SpokenAudio, Synthesizer
+
+
+def _tag_speech(span: Span, text: str, audio: SpokenAudio | None) -> None:
+    span.set_metric("chars", len(text))
+    if audio is not None:
+        span.set_tags({"engine": audio.engine, "voice": audio.voice, "format": audio.format})
+        span.set_metric("audio_bytes", len(audio.data))
 
 
 def build_router(runtime: WorkerRuntime, synthesizer: Synthesizer) -> RabbitRouter:
@@ -20,7 +28,9 @@ def build_router(runtime: WorkerRuntime, synthesizer: Synthesizer) -> RabbitRout
         session = await runtime.store.get_session(command.session_id)
         if session.agent_state.get("voice_muted"):
             return
-        audio = await synthesizer.speak(command.text)
+        with tracer.trace("tts.synthesize", resource="speak") as span:
+            audio = await synthesizer.speak(command.text)
+            _tag_speech(span, command.text, audio)
         if audio is None:
             return
         await runtime.events.emit(
@@ -41,7 +51,9 @@ def build_router(runtime: WorkerRuntime, synthesizer: Synthesizer) -> RabbitRout
         reply = lambda **fields: SynthesisCompleted(session_id=command.session_id, **fields)  # noqa: E731
         if command.voice and command.voice.lower() != synthesizer.engine.voice.lower():
             return reply(error=f"voice {command.voice!r} is not available; this deployment speaks with {synthesizer.engine.voice!r}")
-        audio = await synthesizer.speak(command.text)
+        with tracer.trace("tts.synthesize", resource="http") as span:
+            audio = await synthesizer.speak(command.text)
+            _tag_speech(span, command.text, audio)
         if audio is None:
             return reply(error="nothing speakable in the text")
         return reply(format=audio.format, audio_b64=base64.b64encode(audio.data).decode())

@@ -3,6 +3,7 @@
 import asyncio
 
 from runtime.broker import configure_logging, create_broker
+from runtime.observability import start_observability
 from runtime.settings import ServiceSettings
 from runtime.worker import WorkerRuntime
 
@@ -19,5 +20,6 @@ broker.include_router(build_router(runtime, synthesizer))
 app = runtime.app(on_startup=[synthesizer.warm_up], on_shutdown=[synthesizer.aclose])
 
 if __name__ == "__main__":
+    start_observability("mockmind-tts")
     configure_logging(settings.log_level)
     asyncio.run(app.run())

@@ -8,7 +8,7 @@ left alone for a cool-down so each sentence does not wait for another failure fi
 import logging
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .cache import AudioCache, MemoryAudioCache, RedisAudioCache, cache_key
 from .engine import SpeechEngine, SynthesisError
@@ -24,6 +24,8 @@ class SpokenAudio:
     format: str  # "mp3" | "ogg"
     data: bytes
     text: str  # what was actually spoken after preparation
+    engine: str = field(default="", compare=False)  # who spoke it (the fallback when the main engine failed)
+    voice: str = field(default="", compare=False)
 
 
 class Synthesizer:
@@ -63,7 +65,7 @@ class Synthesizer:
                     self._mark_engine_down(error)
                     continue
                 await self.cache.put(key, audio)
-            return SpokenAudio(format=engine.format, data=audio, text=spoken)
+            return SpokenAudio(format=engine.format, data=audio, text=spoken, engine=engine.name, voice=engine.voice)
         raise AssertionError("unreachable: the last engine returns or raises")
 
     async def forget(self, text: str) -> None:
