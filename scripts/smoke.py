@@ -1,7 +1,8 @@
 """`make smoke`: drive one whole interview through the gateway's public API, as a browser would.
 
 Starts the services when none answer at MOCKMIND_URL, creates a session, starts the interview, asks a
-question, runs a wrong solution, submits a correct one, asks for feedback, and checks that every
+question, states a plan, asks for a hint, runs a wrong solution, submits a correct one, asks for
+feedback (so the interview passes through all six phases and all four tools), and checks that every
 expected event arrived in order. The last line is `smoke: passed` only when all of that held.
 """
 
@@ -60,6 +61,18 @@ async def drive_interview(base_url: str) -> None:
         await client.send("send_message", {"text": "How large can the input get?"})
         await client.wait_turn_complete(after=mark)
         expect(any(e["type"] == "interviewer_msg" for e in client.events[mark:]), "clarifying question answered")
+
+        mark = len(client.events)
+        await client.send("send_message", {"text": "I think I'll go through the input once; going to code it now."})
+        await client.wait_turn_complete(after=mark)
+        expect(any(e["type"] == "agent_phase_change" and e["payload"]["to_phase"] == "observing"
+                   for e in client.events[mark:]), "plan acknowledged, interviewer observing")
+
+        mark = len(client.events)
+        await client.send("send_message", {"text": "I'm a bit stuck, could I get a hint?"})
+        await client.wait_turn_complete(after=mark)
+        expect(any(e["type"] == "agent_thinking" and e["payload"]["tool"] == "get_hint"
+                   for e in client.events[mark:]), "hint given on request")
 
         bank = default_bank()
         function_name = bank.question(question_id).signature.name
