@@ -21,7 +21,7 @@ class FeedbackSettings(ServiceSettings):
     openai_api_key: str | None = None
     model_timeout_s: float = 60.0
     # Measuring complexity runs the code many times; past this budget the scorecard says "not measured".
-    complexity_budget_s: float = 60.0
+    complexity_budget_s: float = 45.0
 
     @property
     def feedback_provider(self) -> str:

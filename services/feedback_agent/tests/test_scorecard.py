@@ -1,0 +1,132 @@
+"""The rubric, suggestions, report assembly and prose writers on hand-made evidence (fast, no sandbox)."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from contracts.events import (
+    ComplexityMeasurement,
+    FeedbackResult,
+    Phase,
+    PhaseChangePayload,
+    ServerEventType,
+    server_event,
+)
+from contracts.sandbox import Language, SandboxResult, TestResult, Verdict
+from feedback_agent.edge_cases import category_results
+from feedback_agent.providers import OfflineWriter, _apply, _ModelWriter
+from feedback_agent.report import phase_times
+from feedback_agent.scorecard import Evidence, build_scorecard, hire_signal
+from feedback_agent.suggestions import nested_loop_line, suggest
+from question_bank.bank import default_bank
+
+QUESTION = default_bank().question("first_repeat_badge")
+LINEAR = ComplexityMeasurement(measured="O(n)", expected="O(n)", matches_expected=True,
+                               summary="about O(n): time ×2.0 when n ×2")
+QUADRATIC = ComplexityMeasurement(measured="O(n²)", expected="O(n)", matches_expected=False,
+                                  summary="about O(n²): time ×4.1 when n ×2")
+
+
+def result(failing: dict[str, int] | None = None, passing: int = 10) -> SandboxResult:
+    tests = [TestResult(test_id=f"ok{i}", verdict=Verdict.ACCEPTED, hidden=True, category="general")
+             for i in range(passing)]
+    for category, count in (failing or {}).items():
+        tests += [TestResult(test_id=f"{category}{i}", verdict=Verdict.WRONG_ANSWER, hidden=True, category=category)
+                  for i in range(count)]
+    passed = sum(t.verdict is Verdict.ACCEPTED for t in tests)
+    verdict = Verdict.ACCEPTED if passed == len(tests) else Verdict.WRONG_ANSWER
+    return SandboxResult(verdict=verdict, tests=tests, passed=passed, total=len(tests))
+
+
+def evidence(sandbox: SandboxResult, complexity=LINEAR, **overrides) -> Evidence:
+    fields = dict(question=QUESTION, result=sandbox, complexity=complexity, categories=category_results(sandbox),
+                  suggestions=[], hints_used=0, sample_runs_before_submit=2, submitted=True,
+                  candidate_messages=["I'll keep a set of badges seen so far, that's O(n) time.",
+                                      "Can badges be negative?", "Then I return the first one I see twice.",
+                                      "Let me test the empty log first."])
+    return Evidence(**(fields | overrides))
+
+
+def scores(feedback: FeedbackResult) -> dict[str, int]:
+    return {s.dimension: s.score for s in feedback.scores}
+
+
+def test_a_clean_fast_solution_with_good_communication_scores_top_marks():
+    feedback = build_scorecard(evidence(result()))
+    assert scores(feedback) == {"problem_solving": 4, "coding": 4, "verification": 4, "communication": 4}
+    assert feedback.hire_signal == "strong_yes"
+    assert "10/10 tests pass" in feedback.scores[0].justification
+    assert "measured O(n) vs expected O(n)" in feedback.scores[0].justification
+
+
+def test_a_slow_solution_is_marked_down_with_the_measured_figure_and_the_nested_loop():
+    feedback = build_scorecard(evidence(result(), complexity=QUADRATIC))
+    assert scores(feedback)["problem_solving"] == 3
+    assert "measured O(n²) vs expected O(n)" in feedback.scores[0].justification
+    assert any(s.kind == "performance" for s in feedback.suggestions)
+    assert any("O(n²) to O(n)" in p for p in feedback.practice_next)
+
+
+def test_failing_categories_lower_verification_and_lead_the_practice_list():
+    feedback = build_scorecard(evidence(result({"empty": 2, "duplicates": 1}), sample_runs_before_submit=0))
+    assert scores(feedback)["verification"] == 2
+    assert "empty (0/2)" in feedback.scores[2].justification
+    assert feedback.edge_cases == ["fails on duplicates: 1 of 1 hidden tests", "fails on empty: 2 of 2 hidden tests"]
+    assert feedback.practice_next[0].startswith("Edge case 'duplicates'") and len(feedback.practice_next) == 3
+
+
+def test_silence_scores_communication_one_and_quotes_are_evidence():
+    assert scores(build_scorecard(evidence(result(), candidate_messages=[])))["communication"] == 1
+    feedback = build_scorecard(evidence(result(), candidate_messages=["ok", "done"]))
+    assert scores(feedback)["communication"] == 2
+    assert '"done"' in feedback.scores[3].justification or '"ok"' in feedback.scores[3].justification
+
+
+def test_hire_signal_needs_every_dimension_strong_for_strong_yes():
+    feedback = build_scorecard(evidence(result(), candidate_messages=["ok"]))
+    assert hire_signal(feedback.scores) != "strong_yes"
+
+
+def test_python_suggestions_reference_lines():
+    code = "def f(xs):\n    t = 0\n    for i in range(len(xs)):\n        if xs[i] == None:\n            t += 1\n    return t\n"
+    found = suggest(code, Language.PYTHON)
+    assert [(s.line, s.kind) for s in found] == [(2, "naming"), (3, "idiom"), (4, "idiom")]
+    assert nested_loop_line("for a in x:\n    for b in y:\n        pass\n", Language.PYTHON) == 2
+    assert nested_loop_line("for (int i = 0; i < n; i++) {\n    for (int j = 0; j < n; j++) {\n", Language.CPP) == 2
+    assert suggest("def f(:\n", Language.PYTHON)[0].kind == "correctness"
+
+
+def test_phase_times_run_from_one_change_to_the_next():
+    start = datetime(2025, 1, 1, tzinfo=UTC)
+    events = []
+    for offset, (before, after) in zip((0, 30, 330), [(None, Phase.GREETING), (Phase.GREETING, Phase.CLARIFYING),
+                                                       (Phase.CLARIFYING, Phase.OBSERVING)]):
+        event = server_event("s", ServerEventType.AGENT_PHASE_CHANGE, PhaseChangePayload(from_phase=before, to_phase=after))
+        events.append(event.model_copy(update={"timestamp": start + timedelta(seconds=offset)}))
+    times = phase_times(events, ended_at=start + timedelta(seconds=400))
+    assert [(t.phase, t.seconds) for t in times] == [
+        (Phase.GREETING, 30), (Phase.CLARIFYING, 300), (Phase.OBSERVING, 70)]
+
+
+async def test_a_model_rewrites_words_but_never_scores():
+    draft = build_scorecard(evidence(result()))
+    answer = 'Sure! {"summary": "Well done.", "justifications": {"coding": "Clean code."}, "scores": [1, 1, 1, 1]}'
+    polished = _apply(draft, answer, "openai:test")
+    assert polished.summary == "Well done." and polished.model == "openai:test"
+    assert scores(polished) == scores(draft)
+    assert polished.scores[1].justification == "Clean code."
+    assert polished.scores[0].justification == draft.scores[0].justification
+
+
+async def test_a_failing_model_falls_back_to_the_offline_wording():
+    class Broken(_ModelWriter):
+        async def _complete(self, system, user):
+            raise ConnectionError("no route to model")
+
+    draft = build_scorecard(evidence(result()))
+    assert await Broken().polish(draft) == draft == await OfflineWriter().polish(draft)
+
+
+@pytest.mark.parametrize("bad", ["not json", '{"summary": '])
+def test_unparseable_model_answers_raise_so_the_writer_falls_back(bad):
+    with pytest.raises(ValueError):
+        _apply(build_scorecard(evidence(result())), bad, "x")
