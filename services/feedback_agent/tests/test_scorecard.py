@@ -38,11 +38,11 @@ def result(failing: dict[str, int] | None = None, passing: int = 10) -> SandboxR
 
 
 def evidence(sandbox: SandboxResult, complexity=LINEAR, **overrides) -> Evidence:
-    fields = dict(question=QUESTION, result=sandbox, complexity=complexity, categories=category_results(sandbox),
-                  suggestions=[], hints_used=0, sample_runs_before_submit=2, submitted=True,
-                  candidate_messages=["I'll keep a set of badges seen so far, that's O(n) time.",
+    fields = {"question": QUESTION, "result": sandbox, "complexity": complexity, "categories": category_results(sandbox),
+                  "suggestions": [], "hints_used": 0, "sample_runs_before_submit": 2, "submitted": True,
+                  "candidate_messages": ["I'll keep a set of badges seen so far, that's O(n) time.",
                                       "Can badges be negative?", "Then I return the first one I see twice.",
-                                      "Let me test the empty log first."])
+                                      "Let me test the empty log first."]}
     return Evidence(**(fields | overrides))
 
 
