@@ -55,6 +55,9 @@ class TurnRequested(Message):
     """Gateway → interviewer-agent: the candidate did something the interviewer must answer."""
 
     turn_id: str = Field(default_factory=new_id)
+    # Numbered per session by the gateway, so replicas run a session's turns in order; silence checks
+    # (fired by the bus, not the candidate) carry none.
+    turn_number: int | None = None
     action: CandidateAction
 
 

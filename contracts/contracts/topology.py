@@ -25,6 +25,14 @@ DEAD_LETTER_QUEUE = RabbitQueue("mockmind.dead-letters", durable=True)
 RETRY_DELAYS_S = (1, 4, 16)
 
 
+# A message that must wait its turn (an earlier turn of the same session is still running) waits here
+# briefly and comes back, without counting as a failure.
+DEFER_EXCHANGE = RabbitExchange("mockmind.defer", type=ExchangeType.FANOUT, durable=True)
+DEFER_QUEUE = RabbitQueue(
+    "mockmind.defer", durable=True, arguments={"x-message-ttl": 250, "x-dead-letter-exchange": "mockmind.commands"}
+)
+
+
 def retry_exchange(delay_s: int) -> RabbitExchange:
     return RabbitExchange(f"mockmind.retry.{delay_s}s", type=ExchangeType.FANOUT, durable=True)
 

@@ -24,6 +24,7 @@ from contracts.events import (
     client_event_adapter,
     server_event,
 )
+from contracts.bus import TurnRequested
 from contracts.topology import COMMANDS
 from persistence.store import UnknownSession
 from runtime import metrics
@@ -149,6 +150,8 @@ async def _handle_frame(gateway: Gateway, session_id: str, raw: str) -> ServerEv
     if isinstance(event, Heartbeat):
         return server_event(session_id, ServerEventType.HEARTBEAT_ACK)
     routing_key, command = to_command(session_id, event)
+    if isinstance(command, TurnRequested):
+        command.turn_number = await gateway.store.issue_turn(session_id)  # turns run in this order
     # Each candidate action starts its own trace: the turn it triggers, across every service.
     with new_trace("gateway.client_event", resource=data["type"]) as span:
         span.set_tags({"session_id": session_id, "client_event.message_id": command.message_id})

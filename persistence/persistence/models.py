@@ -27,6 +27,12 @@ class InterviewSession(Base):
     hint_level: Mapped[int] = mapped_column(Integer, default=0)
     last_seq: Mapped[int] = mapped_column(Integer, default=0)
     agent_state: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # The turn gate (see `store.lease_turn`): turns numbered by the gateway, run in order, one at a time.
+    turns_issued: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    turns_done: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    lease_owner: Mapped[str | None] = mapped_column(String(64))
+    lease_until: Mapped[datetime | None]
+    turn_checkpoint: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

@@ -4,10 +4,10 @@ Services never build queries themselves; they call these, which keeps the SQL in
 the same store run on SQLite and PostgreSQL.
 """
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -226,6 +226,73 @@ class InterviewStore:
                 .order_by(FeedbackReport.created_at)
             )
             return list(rows)
+
+    # ---- the turn gate -----------------------------------------------------------------------
+    # Turns of one session run in the order the gateway numbered them, never two at once, whichever
+    # replica takes them. A replica holds a short lease while it runs a turn; if it dies, the lease
+    # lapses and the redelivered turn runs again from the checkpoint taken when it first started.
+
+    async def issue_turn(self, session_id: str) -> int:
+        """The next turn number of a session (called by the gateway as it publishes the turn)."""
+        async with self._sessions.begin() as db:
+            number = await db.scalar(
+                update(InterviewSession)
+                .where(InterviewSession.id == session_id)
+                .values(turns_issued=InterviewSession.turns_issued + 1)
+                .returning(InterviewSession.turns_issued)
+            )
+        if number is None:
+            raise UnknownSession(session_id)
+        return number
+
+    async def lease_turn(self, session_id: str, owner: str, lease_s: float, turn_number: int | None) -> bool:
+        """Take the session's lease if it is free (or lapsed, or ours) and, for a numbered turn, if every
+        earlier turn is done. True when taken."""
+        now = _now()
+        conditions = [
+            InterviewSession.id == session_id,
+            (InterviewSession.lease_owner.is_(None)) | (InterviewSession.lease_until < now)
+            | (InterviewSession.lease_owner == owner),
+        ]
+        if turn_number is not None:
+            conditions.append(InterviewSession.turns_done == turn_number - 1)
+        async with self._sessions.begin() as db:
+            result = await db.execute(
+                update(InterviewSession).where(*conditions)
+                .values(lease_owner=owner, lease_until=now + timedelta(seconds=lease_s))
+            )
+        return result.rowcount == 1
+
+    async def renew_lease(self, session_id: str, owner: str, lease_s: float) -> bool:
+        async with self._sessions.begin() as db:
+            result = await db.execute(
+                update(InterviewSession)
+                .where(InterviewSession.id == session_id, InterviewSession.lease_owner == owner)
+                .values(lease_until=_now() + timedelta(seconds=lease_s))
+            )
+        return result.rowcount == 1
+
+    async def release_turn(self, session_id: str, owner: str, turn_number: int | None) -> None:
+        """Free the lease; a numbered turn is marked done so the next one may run."""
+        values: dict[str, Any] = {"lease_owner": None, "lease_until": None, "turn_checkpoint": None}
+        if turn_number is not None:
+            values["turns_done"] = func.max(InterviewSession.turns_done, turn_number) \
+                if self.engine.dialect.name == "sqlite" else func.greatest(InterviewSession.turns_done, turn_number)
+        async with self._sessions.begin() as db:
+            await db.execute(
+                update(InterviewSession)
+                .where(InterviewSession.id == session_id, InterviewSession.lease_owner == owner)
+                .values(**values)
+            )
+
+    async def skip_turns_before(self, session_id: str, turn_number: int) -> None:
+        """Give up waiting for earlier turns that never arrived (their publish failed at the gateway)."""
+        async with self._sessions.begin() as db:
+            await db.execute(
+                update(InterviewSession)
+                .where(InterviewSession.id == session_id, InterviewSession.turns_done < turn_number - 1)
+                .values(turns_done=turn_number - 1)
+            )
 
     # ---- idempotency -------------------------------------------------------------------------
 

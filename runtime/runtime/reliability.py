@@ -18,6 +18,8 @@ from contracts.base import derive_ids_from, reset_id_scope
 from contracts.topology import (
     DEAD_LETTER_QUEUE,
     DEAD_LETTERS,
+    DEFER_EXCHANGE,
+    DEFER_QUEUE,
     RETRY_DELAYS_S,
     retry_exchange,
     retry_queue,
@@ -26,7 +28,12 @@ from contracts.topology import (
 from . import metrics
 
 ATTEMPT_HEADER = "x-mockmind-attempt"
+DEFERRALS_HEADER = "x-mockmind-deferrals"
 log = logging.getLogger("mockmind.reliability")
+
+
+class Deferred(Exception):
+    """Raised by a handler whose message must wait a moment (not a failure: no retry is spent)."""
 
 
 class DerivedIdsMiddleware(BaseMiddleware):
@@ -48,11 +55,26 @@ class RetryPolicy:
             async def consume_scope(self, call_next, msg):
                 try:
                     return await call_next(msg)
+                except Deferred:
+                    await policy.defer(msg)
+                    return None
                 except Exception as exc:  # noqa: BLE001 - every failure is retried or buried, never lost
                     await policy.handle_failure(msg, exc)
                     return None
 
         self.middleware = RetryMiddleware
+
+    async def defer(self, msg) -> None:
+        raw = msg.raw_message
+        queue = await self.broker.declare_queue(DEFER_QUEUE)
+        await queue.bind(await self.broker.declare_exchange(DEFER_EXCHANGE))
+        headers = dict(msg.headers or {})
+        headers[DEFERRALS_HEADER] = int(headers.get(DEFERRALS_HEADER, 0)) + 1
+        await self.broker.publish(
+            raw.body, exchange=DEFER_EXCHANGE, routing_key=raw.routing_key or "", headers=headers,
+            message_id=msg.message_id, correlation_id=raw.correlation_id, reply_to=raw.reply_to or None,
+            content_type=raw.content_type, persist=True,
+        )
 
     async def handle_failure(self, msg, exc: Exception) -> None:
         raw = msg.raw_message

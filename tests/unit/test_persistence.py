@@ -86,3 +86,25 @@ async def test_transcript_lines_added_again_by_a_redelivered_handler_are_kept_on
         finally:
             reset_id_scope(token)
     assert [m.content for m in await store.transcript(session.id)] == ["Hello!", "Here is the problem."]
+
+
+async def test_the_turn_gate_runs_turns_in_order_one_at_a_time(store):
+    session = await store.create_session(difficulty="easy", language="python")
+    first, second = await store.issue_turn(session.id), await store.issue_turn(session.id)
+    assert (first, second) == (1, 2)
+    assert await store.lease_turn(session.id, "replica-b", 5, second) is False  # turn 1 not done yet
+    assert await store.lease_turn(session.id, "replica-a", 5, first) is True
+    assert await store.lease_turn(session.id, "replica-b", 5, None) is False  # held by replica-a
+    await store.release_turn(session.id, "replica-a", first)
+    assert await store.lease_turn(session.id, "replica-b", 5, second) is True
+    await store.release_turn(session.id, "replica-b", None)  # failed: lease freed, turn 2 still undone
+    assert (await store.get_session(session.id)).turns_done == 1
+
+
+async def test_a_lapsed_lease_can_be_taken_over(store):
+    session = await store.create_session(difficulty="easy", language="python")
+    number = await store.issue_turn(session.id)
+    assert await store.lease_turn(session.id, "crashed", -1, number) is True  # already lapsed
+    assert await store.lease_turn(session.id, "survivor", 5, number) is True
+    await store.skip_turns_before(session.id, 5)
+    assert (await store.get_session(session.id)).turns_done == 4

@@ -33,6 +33,7 @@ from .silence import ACTIVITY_KEY, CHECKINS_KEY, MAX_UNANSWERED_CHECKINS, Silenc
 from .telemetry import traced_tool, traced_turn
 from .tool_registry import TOOL_SPECS, ToolCall, ToolRegistry
 from .turn import TurnOutput
+from .turn_gate import TurnGate
 
 log = logging.getLogger("interviewer-agent")
 
@@ -125,6 +126,7 @@ class TurnHandler:
         self.registry = registry
         self.bank = bank
         self.silence = silence
+        self._gate: TurnGate | None = None
 
     async def handle(self, command: TurnRequested) -> None:
         store = self.runtime.store
@@ -136,12 +138,21 @@ class TurnHandler:
         action = command.action
         if isinstance(action, SilenceCheckAction) and not self._check_is_due(session, action):
             return
-        log.info("taking turn %s (%s) of session %s", command.turn_id, action.kind, session.id)
-        await self._record_candidate_input(session, command)
-        if isinstance(action, CodeSnapshotAction):
-            await self._take_snapshot(session, command)
-            return
-        await self.run_turn(session, command)
+        async with self.gate.hold(session, command) as admitted:
+            if not admitted:
+                return
+            log.info("taking turn %s (%s) of session %s", command.turn_id, action.kind, session.id)
+            await self._record_candidate_input(session, command)
+            if isinstance(action, CodeSnapshotAction):
+                await self._take_snapshot(session, command)
+                return
+            await self.run_turn(session, command)
+
+    @property
+    def gate(self) -> TurnGate:
+        if self._gate is None:  # built on first use: the store opens at service start-up
+            self._gate = TurnGate(self.runtime.store, owner=self.runtime.heartbeat.beat.instance_id)
+        return self._gate
 
     @traced_turn
     async def run_turn(self, session: InterviewSession, command: TurnRequested) -> TurnResult:

@@ -1,0 +1,86 @@
+"""The turn gate: a session's turns run in the order the gateway numbered them, one at a time, on
+whichever replica takes them, and a turn cut short by a crash is redone from where it started.
+
+    lease free and earlier turns done? ── no ─▶ `Deferred`: the bus brings the turn back in 250 ms
+                 │ yes
+    checkpoint the session (or, on a redelivery, restore the checkpoint) ─▶ run ─▶ release, mark done
+
+Redoing a turn from its checkpoint reproduces the same ids (see `contracts.base`), so everything the
+first attempt already emitted is recognised and nothing reaches the candidate twice.
+"""
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+from contracts.bus import TurnRequested
+from persistence.models import InterviewSession
+from persistence.store import InterviewStore
+from runtime.reliability import Deferred
+
+log = logging.getLogger("interviewer-agent.gate")
+CHECKPOINTED = ("phase", "question_id", "hint_level", "agent_state")
+
+
+class TurnGate:
+    def __init__(self, store: InterviewStore, owner: str, *, lease_s: float = 5.0, gap_timeout_s: float = 30.0):
+        self.store = store
+        self.owner = owner
+        self.lease_s = lease_s
+        self.gap_timeout_s = gap_timeout_s
+
+    @contextlib.asynccontextmanager
+    async def hold(self, session: InterviewSession, command: TurnRequested) -> AsyncIterator[bool]:
+        """Yields True when this replica runs the turn now; False when the turn must not run at all
+        (already done, or a silence check while another turn runs). Raises `Deferred` to wait."""
+        number = command.turn_number
+        if number is not None and number <= session.turns_done:
+            yield False  # a redelivery of a turn that already finished
+            return
+        if not await self._lease(session, command):
+            if number is None:
+                yield False  # a silence check during a turn is stale by definition
+                return
+            raise Deferred(f"turn {number} of session {session.id} waits for an earlier one")
+        renewing = asyncio.create_task(self._keep_lease(session.id))
+        finished = False
+        try:
+            await self._checkpoint_or_restore(session, command)
+            yield True
+            finished = True
+        finally:
+            renewing.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await renewing
+            # A failed turn frees the lease but stays undone, so it is retried before any later turn.
+            await self.store.release_turn(session.id, self.owner, number if finished else None)
+
+    async def _lease(self, session: InterviewSession, command: TurnRequested) -> bool:
+        if await self.store.lease_turn(session.id, self.owner, self.lease_s, command.turn_number):
+            return True
+        waited_s = (datetime.now(UTC) - command.timestamp).total_seconds()
+        if command.turn_number is not None and waited_s > self.gap_timeout_s:
+            # Earlier turns never arrived (their publish failed at the gateway): stop waiting for them.
+            log.warning("session %s: skipping turns before %d after %.0f s", session.id, command.turn_number, waited_s)
+            await self.store.skip_turns_before(session.id, command.turn_number)
+            return await self.store.lease_turn(session.id, self.owner, self.lease_s, command.turn_number)
+        return False
+
+    async def _keep_lease(self, session_id: str) -> None:
+        while True:
+            await asyncio.sleep(self.lease_s / 3)
+            await self.store.renew_lease(session_id, self.owner, self.lease_s)
+
+    async def _checkpoint_or_restore(self, session: InterviewSession, command: TurnRequested) -> None:
+        checkpoint = session.turn_checkpoint or {}
+        if checkpoint.get("turn_id") == command.turn_id:
+            log.warning("session %s: redoing turn %s from its checkpoint", session.id, command.turn_id)
+            state = checkpoint["state"]
+            await self.store.update_session(session.id, **state)
+            for name in CHECKPOINTED:
+                setattr(session, name, state[name])
+            return
+        state = {name: getattr(session, name) for name in CHECKPOINTED}
+        await self.store.update_session(session.id, turn_checkpoint={"turn_id": command.turn_id, "state": state})
