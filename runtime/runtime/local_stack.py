@@ -76,6 +76,7 @@ class LocalStack:
                  replicas: dict[str, int] | None = None, echo: bool = True):
         self.gateway_ports = gateway_ports or [8000]
         self.replicas = {kind: 1 for kind in WORKER_MODULES} | (replicas or {})
+        self.specs = stack_specs(self.gateway_ports, self.replicas)
         self.group = ProcessGroup(env, echo=echo)
 
     @property
@@ -84,7 +85,7 @@ class LocalStack:
 
     async def start(self, timeout_s: float = 60.0) -> None:
         await self._migrate()
-        for spec in stack_specs(self.gateway_ports, self.replicas):
+        for spec in self.specs:
             await self.group.start(spec)
         wanted = {k: n for k, n in self.replicas.items() if n}
         healthy = asyncio.gather(*(wait_healthy(url, need_workers=wanted, timeout_s=timeout_s) for url in self.urls))

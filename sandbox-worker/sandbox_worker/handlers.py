@@ -1,5 +1,6 @@
 """Bus subscriber: judge one submission per message and reply with the verdict."""
 
+import logging
 import time
 
 from faststream.rabbit import RabbitRouter
@@ -12,12 +13,14 @@ from runtime.observability import tracer
 from .judge import judge
 
 router = RabbitRouter()
+log = logging.getLogger("sandbox-worker")
 
 
 @router.subscriber(SANDBOX_RUNS, COMMANDS, title="sandbox.runs")
 async def run_submission(command: SandboxRunRequested) -> SandboxRunCompleted:
     """Judge the code; the reply goes to the requester's reply-to queue."""
     language = command.request.language.value
+    log.info("judging run %s (%s) of session %s", command.run_id, language, command.session_id)
     with tracer.trace("sandbox.run", resource=language) as span:
         started = time.perf_counter()
         result = await judge(command.request)

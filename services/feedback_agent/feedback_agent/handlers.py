@@ -35,6 +35,7 @@ def build_router(runtime: WorkerRuntime, bank: QuestionBank, *, writer: ProseWri
         except UnknownSession:
             runtime.log.warning("feedback for unknown session %s dropped", command.session_id)
             return
+        runtime.log.info("scoring feedback request %s of session %s", command.request_id, session.id)
         code, language = await _code_to_assess(store, session, command)
 
         async def sandbox(request: SandboxRequest) -> SandboxResult:

@@ -28,6 +28,7 @@ def build_router(runtime: WorkerRuntime, synthesizer: Synthesizer) -> RabbitRout
         session = await runtime.store.get_session(command.session_id)
         if session.agent_state.get("voice_muted"):
             return
+        runtime.log.info("speaking sentence %d of turn %s", command.index, command.turn_id)
         with tracer.trace("tts.synthesize", resource="speak") as span:
             audio = await synthesizer.speak(command.text)
             _tag_speech(span, command.text, audio)
