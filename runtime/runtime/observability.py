@@ -54,6 +54,11 @@ def tracing_enabled() -> bool:
     return os.environ.get("DD_TRACE_ENABLED", "").lower() in ("true", "1")
 
 
+if tracer.enabled and not tracing_enabled():
+    # ddtrace was imported before this module (its pytest plugin does that), so it never saw the default.
+    tracer.enabled = False
+
+
 def start_observability(service: str) -> None:
     """Name this process for APM, logs and metrics; call before the service starts its work."""
     os.environ.setdefault("DD_SERVICE", service)
