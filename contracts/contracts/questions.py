@@ -111,7 +111,9 @@ class Question(BaseModel):
             raise ValueError(f"{self.id}: {count} hidden tests, need at least {MIN_HIDDEN_TESTS}")
         if not any(t.category == "large" for t in self.generated_tests) and self.naive_none_reason is None:
             raise ValueError(f"{self.id}: needs a generated large test or a naive_none_reason")
-        test_ids = [t.id for t in self.sample_tests + self.hidden_tests] + [t.id for t in self.generated_tests]
+        test_ids = [t.id for t in self.sample_tests + self.hidden_tests] + [
+            t.id for t in self.generated_tests
+        ]
         duplicates = sorted({i for i in test_ids if test_ids.count(i) > 1})
         if duplicates:
             raise ValueError(f"{self.id}: duplicate test ids: {', '.join(duplicates)}")

@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 import yaml
-
 from contracts.questions import Question
 from contracts.sandbox import FunctionSignature
 
@@ -59,7 +58,9 @@ def complete(problem_dir: Path) -> None:
     raw = yaml.safe_load(yaml_path.read_text(encoding="utf-8"))
     signature = FunctionSignature.model_validate(raw["signature"])
     raw["starter_code"] = {**starter_code(signature), **(raw.get("starter_code") or {})}
-    reference = load_solution((problem_dir / REFERENCE_FILES["python"]).read_text(), str(problem_dir / "reference.py"))
+    reference = load_solution(
+        (problem_dir / REFERENCE_FILES["python"]).read_text(), str(problem_dir / "reference.py")
+    )
     filled = 0
     for group in ("sample_tests", "hidden_tests"):
         for test in raw.get(group) or []:
@@ -67,14 +68,15 @@ def complete(problem_dir: Path) -> None:
                 test["expected"] = call_solution(reference, signature, test["input"])
                 filled += 1
     yaml_path.write_text(yaml.dump(raw, Dumper=_BlockDumper, sort_keys=False, width=110, allow_unicode=True))
-    print(f"{problem_dir.name}: filled {filled} expected values; starter code for {sorted(raw['starter_code'])}")
+    print(
+        f"{problem_dir.name}: filled {filled} expected values; starter code for {sorted(raw['starter_code'])}"
+    )
 
 
 def check(problem_dir: Path) -> bool:
-    problem = load_problem(problem_dir)
+    bank = QuestionBank(problem_dir.parent, only=[problem_dir.name])
+    problem = bank.problem(problem_dir.name)
     q = problem.question
-    bank = QuestionBank.__new__(QuestionBank)
-    bank._problems = {q.id: problem}
     reference = load_solution(problem.read(REFERENCE_FILES["python"]), "reference.py")
     naive = None if q.naive_none_reason else load_solution(problem.read(NAIVE_FILE), "naive.py")
     ok = True
@@ -85,14 +87,18 @@ def check(problem_dir: Path) -> bool:
             actual = call_solution(solution, q.signature, test.input)
             if not outputs_match(actual, test.expected, test.compare, test.float_tolerance):
                 ok = False
-                print(f"  {label} FAILS {test.id}: got {str(actual)[:200]} expected {str(test.expected)[:200]}")
+                print(
+                    f"  {label} FAILS {test.id}: got {str(actual)[:200]} expected {str(test.expected)[:200]}"
+                )
     started = time.perf_counter()
     large = bank.large_tests(q.id)
     print(f"  generated tests + reference: {time.perf_counter() - started:.2f}s")
     for test in large:
         started = time.perf_counter()
         call_solution(reference, q.signature, test.input)
-        print(f"  reference on {test.id}: {time.perf_counter() - started:.3f}s (cpu limit {q.limits.cpu_time_s}s)")
+        print(
+            f"  reference on {test.id}: {time.perf_counter() - started:.3f}s (cpu limit {q.limits.cpu_time_s}s)"
+        )
         if naive is not None:
             print(f"  naive on {test.id}: {_time_naive(problem_dir, q, test.input, q.limits.cpu_time_s * 3)}")
     print(f"{q.id}: {'ok' if ok else 'FAILED'}")
@@ -118,11 +124,15 @@ def _time_naive(problem_dir: Path, q: Question, test_input: dict, timeout: float
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("command", choices=["complete", "check"])
     parser.add_argument("ids", nargs="*", help="problem ids (default: all, for check)")
     args = parser.parse_args()
-    ids = args.ids or sorted(p.name for p in PROBLEMS_DIR.iterdir() if p.is_dir() and not p.name.startswith("_"))
+    ids = args.ids or sorted(
+        p.name for p in PROBLEMS_DIR.iterdir() if p.is_dir() and not p.name.startswith("_")
+    )
     ok = True
     for problem_id in ids:
         if args.command == "complete":

@@ -8,18 +8,18 @@ one reference solution per language, `naive.py` (unless the problem gives `naive
 import hashlib
 import importlib.util
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Iterable
+from typing import Any
 
 import yaml
-from pydantic import ValidationError
-
 from contracts.events import Difficulty
 from contracts.questions import GeneratedTest, Question, Topic
 from contracts.sandbox import Comparison, Language, TestCase
+from pydantic import ValidationError
 
 from .inprocess import call_solution, load_solution
 
@@ -77,7 +77,9 @@ def load_problem(directory: Path) -> Problem:
     except ValidationError as exc:
         raise ProblemError(f"{yaml_path}: {_describe(exc)}") from exc
     if question.id != directory.name:
-        raise ProblemError(f"{yaml_path}: field id: '{question.id}' must equal the folder name '{directory.name}'")
+        raise ProblemError(
+            f"{yaml_path}: field id: '{question.id}' must equal the folder name '{directory.name}'"
+        )
     _check_test_inputs(yaml_path, question)
     _check_files(directory, question)
     problem = Problem(question=question, directory=directory)
@@ -88,7 +90,9 @@ def load_problem(directory: Path) -> Problem:
 def _mark_hidden(raw: dict) -> dict:
     """Hidden tests are hidden by where they are written, not by a flag the author could forget."""
     raw = dict(raw)
-    raw["hidden_tests"] = [{**t, "hidden": True} if isinstance(t, dict) else t for t in raw.get("hidden_tests") or []]
+    raw["hidden_tests"] = [
+        {**t, "hidden": True} if isinstance(t, dict) else t for t in raw.get("hidden_tests") or []
+    ]
     return raw
 
 
@@ -151,7 +155,9 @@ class QuestionBank:
         self.problems_dir = problems_dir
         self._problems: dict[str, Problem] = {}
         wanted = set(only) if only is not None else None
-        for directory in sorted(p for p in problems_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        for directory in sorted(
+            p for p in problems_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+        ):
             if wanted is not None and directory.name not in wanted:
                 continue
             problem = load_problem(directory)
@@ -175,7 +181,9 @@ class QuestionBank:
     def question(self, question_id: str) -> Question:
         return self.problem(question_id).question
 
-    def questions(self, difficulty: Difficulty | str | None = None, topic: Topic | str | None = None) -> list[Question]:
+    def questions(
+        self, difficulty: Difficulty | str | None = None, topic: Topic | str | None = None
+    ) -> list[Question]:
         return [
             p.question
             for p in self._problems.values()
@@ -194,7 +202,11 @@ class QuestionBank:
         choice, so a replayed session is reproducible; different seeds spread over the bank."""
         excluded = set(exclude_ids)
         candidates = sorted(
-            (q for q in self.questions(Difficulty(difficulty), Topic(topic) if topic else None) if q.id not in excluded),
+            (
+                q
+                for q in self.questions(Difficulty(difficulty), Topic(topic) if topic else None)
+                if q.id not in excluded
+            ),
             key=lambda q: q.id,
         )
         if not candidates:
@@ -259,7 +271,9 @@ class QuestionBank:
 
 
 def _materialise(problem: Problem) -> list[TestCase]:
-    reference = load_solution(problem.read(REFERENCE_FILES[Language.PYTHON]), str(problem.directory / "reference.py"))
+    reference = load_solution(
+        problem.read(REFERENCE_FILES[Language.PYTHON]), str(problem.directory / "reference.py")
+    )
     return [_materialise_one(problem, reference, spec) for spec in problem.question.generated_tests]
 
 

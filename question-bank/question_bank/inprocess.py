@@ -30,7 +30,7 @@ class TreeNode:
 def load_solution(source: str, filename: str) -> dict[str, Any]:
     """Execute a solution file and return its globals (ListNode/TreeNode provided, as in the judge)."""
     namespace: dict[str, Any] = {"ListNode": ListNode, "TreeNode": TreeNode, "__name__": "solution"}
-    exec(compile(source, filename, "exec"), namespace)
+    exec(compile(source, filename, "exec"), namespace)  # noqa: S102 - trusted bank files only
     return namespace
 
 

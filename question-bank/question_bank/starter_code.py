@@ -23,16 +23,56 @@ def _base_and_depth(type_name: str) -> tuple[str, int]:
     return type_name, depth
 
 
-_PY = {"int": "int", "long": "int", "float": "float", "bool": "bool", "string": "str",
-       "ListNode": "ListNode | None", "TreeNode": "TreeNode | None", "void": "None"}
-_JS = {"int": "number", "long": "number", "float": "number", "bool": "boolean", "string": "string",
-       "ListNode": "ListNode|null", "TreeNode": "TreeNode|null", "void": "void"}
-_CPP = {"int": "int", "long": "long long", "float": "double", "bool": "bool", "string": "string",
-        "ListNode": "ListNode*", "TreeNode": "TreeNode*", "void": "void"}
-_JAVA = {"int": "int", "long": "long", "float": "double", "bool": "boolean", "string": "String",
-         "ListNode": "ListNode", "TreeNode": "TreeNode", "void": "void"}
-_GO = {"int": "int", "long": "int64", "float": "float64", "bool": "bool", "string": "string",
-       "ListNode": "*ListNode", "TreeNode": "*TreeNode", "void": ""}
+_PY = {
+    "int": "int",
+    "long": "int",
+    "float": "float",
+    "bool": "bool",
+    "string": "str",
+    "ListNode": "ListNode | None",
+    "TreeNode": "TreeNode | None",
+    "void": "None",
+}
+_JS = {
+    "int": "number",
+    "long": "number",
+    "float": "number",
+    "bool": "boolean",
+    "string": "string",
+    "ListNode": "ListNode|null",
+    "TreeNode": "TreeNode|null",
+    "void": "void",
+}
+_CPP = {
+    "int": "int",
+    "long": "long long",
+    "float": "double",
+    "bool": "bool",
+    "string": "string",
+    "ListNode": "ListNode*",
+    "TreeNode": "TreeNode*",
+    "void": "void",
+}
+_JAVA = {
+    "int": "int",
+    "long": "long",
+    "float": "double",
+    "bool": "boolean",
+    "string": "String",
+    "ListNode": "ListNode",
+    "TreeNode": "TreeNode",
+    "void": "void",
+}
+_GO = {
+    "int": "int",
+    "long": "int64",
+    "float": "float64",
+    "bool": "bool",
+    "string": "string",
+    "ListNode": "*ListNode",
+    "TreeNode": "*TreeNode",
+    "void": "",
+}
 
 
 def python_type(t: str) -> str:
@@ -97,7 +137,9 @@ def _go_params(params: list[Param]) -> str:
     return _join(f"{camel(p.name)} {go_type(p.type)}" for p in params)
 
 
-def _python_function(name: str, params: list[Param], returns: str, indent: str, self_arg: bool = False) -> str:
+def _python_function(
+    name: str, params: list[Param], returns: str, indent: str, self_arg: bool = False
+) -> str:
     args = (["self"] if self_arg else []) + [f"{p.name}: {python_type(p.type)}" for p in params]
     return f"{indent}def {name}({', '.join(args)}) -> {python_type(returns)}:\n{indent}    pass\n"
 
@@ -110,18 +152,29 @@ def _js_function(sig: FunctionSignature) -> str:
 
 def _class_starters(sig: FunctionSignature) -> dict[str, str]:
     name = sig.name
-    py = [f"class {name}:\n", _python_function("__init__", sig.params, "void", "    ", True).replace(" -> None", "")]
+    py = [
+        f"class {name}:\n",
+        _python_function("__init__", sig.params, "void", "    ", True).replace(" -> None", ""),
+    ]
     js = [f"class {name} {{\n  constructor({_join(camel(p.name) for p in sig.params)}) {{\n  }}\n"]
     cpp = [f"class {name} {{\npublic:\n    {name}({_join(cpp_param(p) for p in sig.params)}) {{\n    }}\n"]
-    java = [f"class {name} {{\n    public {name}({_join(f'{java_type(p.type)} {camel(p.name)}' for p in sig.params)}) {{\n    }}\n"]
-    go = [f"package main\n\ntype {name} struct {{\n}}\n\nfunc Constructor({_go_params(sig.params)}) {name} {{\n\treturn {name}{{}}\n}}\n"]
+    java = [
+        f"class {name} {{\n    public {name}({_join(f'{java_type(p.type)} {camel(p.name)}' for p in sig.params)}) {{\n    }}\n"
+    ]
+    go = [
+        f"package main\n\ntype {name} struct {{\n}}\n\nfunc Constructor({_go_params(sig.params)}) {name} {{\n\treturn {name}{{}}\n}}\n"
+    ]
     for m in sig.methods:
         py.append("\n" + _python_function(m.name, m.params, m.returns, "    ", True))
         js.append(f"\n  {camel(m.name)}({_join(camel(p.name) for p in m.params)}) {{\n  }}\n")
-        cpp.append(f"\n    {cpp_type(m.returns)} {camel(m.name)}({_join(cpp_param(p) for p in m.params)}) {{\n    }}\n")
+        cpp.append(
+            f"\n    {cpp_type(m.returns)} {camel(m.name)}({_join(cpp_param(p) for p in m.params)}) {{\n    }}\n"
+        )
         java_params = _join(f"{java_type(p.type)} {camel(p.name)}" for p in m.params)
         java.append(f"\n    public {java_type(m.returns)} {camel(m.name)}({java_params}) {{\n    }}\n")
-        go.append(f"\nfunc (this *{name}) {pascal(m.name)}({_go_params(m.params)}) {go_type(m.returns)} {{\n}}\n")
+        go.append(
+            f"\nfunc (this *{name}) {pascal(m.name)}({_go_params(m.params)}) {go_type(m.returns)} {{\n}}\n"
+        )
     js.append("}\n")
     cpp.append("};\n")
     java.append("}\n")

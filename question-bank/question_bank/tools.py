@@ -6,7 +6,8 @@ reference solutions are never part of it. Recording the hint level on the sessio
 interviewer service's job.
 """
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from contracts.events import Difficulty
 from contracts.questions import Topic

@@ -11,8 +11,8 @@ accepted` when everything passed; otherwise a failure summary, and the exit code
 import argparse
 import asyncio
 import sys
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Awaitable, Callable
 
 from contracts.sandbox import Language, SandboxRequest, SandboxResult, Verdict
 
@@ -57,7 +57,9 @@ def naive_request(bank: QuestionBank, problem_id: str) -> SandboxRequest | None:
     if source is None or not large:
         return None
     q = bank.question(problem_id)
-    return SandboxRequest(language=Language.PYTHON, source=source, signature=q.signature, tests=large, limits=q.limits)
+    return SandboxRequest(
+        language=Language.PYTHON, source=source, signature=q.signature, tests=large, limits=q.limits
+    )
 
 
 def _summarise_failure(result: SandboxResult) -> str:
@@ -81,13 +83,13 @@ async def verify_problem(
         async with slots:
             try:
                 return await judge(request)
-            except Exception as exc:  # a crashing judge is a failure to report, not a reason to stop
+            except Exception as exc:  # noqa: BLE001 - a crashing judge is a failure to report, not a reason to stop
                 return SandboxResult(verdict=Verdict.INTERNAL_ERROR, message=f"judge raised {exc!r}")
 
     try:  # building requests runs the generators and the Python reference in-process
         requests = [reference_request(bank, problem_id, lang) for lang in languages]
         naive = naive_request(bank, problem_id) if Language.PYTHON in languages else None
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 - any generator bug becomes a reported failure
         report.failures.append(f"{problem_id}: could not build the tests: {exc!r}")
         return report
     results = await asyncio.gather(*(run(r) for r in requests), *([run(naive)] if naive else []))
@@ -122,7 +124,9 @@ async def verify(
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--language", action="append", choices=[lang.value for lang in Language])
     parser.add_argument("--problem", action="append", help="problem id (repeatable)")
     parser.add_argument("--jobs", type=int, default=2, help="judge calls in flight at once")
@@ -147,7 +151,9 @@ def main(argv: list[str] | None = None) -> int:
         for failure in failures:
             print(f"  {failure}")
         return 1
-    print(f"questions: {len(reports)} problems, {len(reports) * len(languages)} reference solutions, all accepted")
+    print(
+        f"questions: {len(reports)} problems, {len(reports) * len(languages)} reference solutions, all accepted"
+    )
     return 0
 
 

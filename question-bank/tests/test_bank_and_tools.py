@@ -32,7 +32,12 @@ def test_public_view_hides_hidden_material(bank):
     text = repr(view)
     q = bank.question("ticket_pair_budget")
     assert [t["id"] for t in view["sample_tests"]] == [t.id for t in q.sample_tests]
-    for secret in [*(t.id for t in q.hidden_tests), *(t.id for t in q.generated_tests), *q.hints, *q.pitfalls]:
+    for secret in [
+        *(t.id for t in q.hidden_tests),
+        *(t.id for t in q.generated_tests),
+        *q.hints,
+        *q.pitfalls,
+    ]:
         assert secret not in text
     assert set(view["starter_code"]) == {"python", "javascript", "cpp", "java", "go"}
 

@@ -1,4 +1,5 @@
 from contracts.sandbox import Comparison, FunctionSignature
+
 from question_bank.inprocess import call_solution, decode, encode, load_solution, outputs_match
 
 
@@ -27,12 +28,20 @@ def test_class_kind_calls_methods_in_order():
         "    def add(self, k):\n        self.n += k\n"
         "    def value(self):\n        return self.n\n"
     )
-    signature = FunctionSignature.model_validate({
-        "kind": "class", "name": "Counter", "params": [{"name": "start", "type": "int"}],
-        "methods": [
-            {"name": "add", "params": [{"name": "k", "type": "int"}]},
-            {"name": "value", "returns": "int"},
-        ],
-    })
-    test_input = {"constructor": [5], "operations": ["add", "value", "add", "value"], "arguments": [[2], [], [-1], []]}
+    signature = FunctionSignature.model_validate(
+        {
+            "kind": "class",
+            "name": "Counter",
+            "params": [{"name": "start", "type": "int"}],
+            "methods": [
+                {"name": "add", "params": [{"name": "k", "type": "int"}]},
+                {"name": "value", "returns": "int"},
+            ],
+        }
+    )
+    test_input = {
+        "constructor": [5],
+        "operations": ["add", "value", "add", "value"],
+        "arguments": [[2], [], [-1], []],
+    }
     assert call_solution(load_solution(source, "counter.py"), signature, test_input) == [None, 7, None, 6]

@@ -1,7 +1,7 @@
 import pytest
-
 from contracts.questions import MIN_HIDDEN_TESTS
 from contracts.sandbox import Language
+
 from question_bank.bank import REFERENCE_FILES, ProblemError, QuestionBank, load_problem
 
 

@@ -10,7 +10,9 @@ import pytest
 from question_bank.bank import NAIVE_FILE, PROBLEMS_DIR, Problem, load_problem
 from question_bank.inprocess import call_solution, load_solution, outputs_match
 
-PROBLEM_IDS = sorted(p.name for p in PROBLEMS_DIR.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+PROBLEM_IDS = sorted(
+    p.name for p in PROBLEMS_DIR.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+)
 
 
 @cache

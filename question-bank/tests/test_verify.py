@@ -1,7 +1,7 @@
-from contracts.sandbox import Language, SandboxRequest, SandboxResult, Verdict
-from question_bank import verify
 import pytest
+from contracts.sandbox import Language, SandboxRequest, SandboxResult, Verdict
 
+from question_bank import verify
 from question_bank.bank import QuestionBank
 from question_bank.inprocess import call_solution, load_solution, outputs_match
 

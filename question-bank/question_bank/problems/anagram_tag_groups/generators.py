@@ -4,7 +4,10 @@ import string
 
 
 def many_tags(rng, n, families):
-    bases = ["".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(8, 20))) for _ in range(families)]
+    bases = [
+        "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(8, 20)))
+        for _ in range(families)
+    ]
     tags = []
     for _ in range(n):
         letters = list(rng.choice(bases))

@@ -7,7 +7,6 @@ def balanced_brackets_lint(s: str) -> bool:
     for ch in s:
         if ch in OPENERS:
             open_brackets.append(ch)
-        elif ch in PARTNER:
-            if not open_brackets or open_brackets.pop() != PARTNER[ch]:
-                return False
+        elif ch in PARTNER and (not open_brackets or open_brackets.pop() != PARTNER[ch]):
+            return False
     return not open_brackets

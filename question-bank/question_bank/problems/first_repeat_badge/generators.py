@@ -2,7 +2,7 @@
 
 
 def distinct_then_repeat(rng, n, repeat):
-    badges = rng.sample(range(-10**9, 10**9), n)
+    badges = rng.sample(range(-(10**9), 10**9), n)
     if repeat:
         badges[-1] = badges[0]
     return {"badges": badges}

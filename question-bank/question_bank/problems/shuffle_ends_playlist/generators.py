@@ -2,7 +2,7 @@
 
 
 def long_playlist(rng, n):
-    return {"head": [rng.randint(-10**9, 10**9) for _ in range(n)]}
+    return {"head": [rng.randint(-(10**9), 10**9) for _ in range(n)]}
 
 
 def scaled(rng, n):

@@ -15,6 +15,6 @@ def smallest_covering_window(text, note):
                 satisfied += 1
             if satisfied == len(required):
                 if not best or end - start + 1 < len(best):
-                    best = text[start:end + 1]
+                    best = text[start : end + 1]
                 break
     return best

@@ -18,4 +18,4 @@ def smallest_covering_window(text: str, note: str) -> str:
             if need[dropped] > 0:
                 missing += 1
             left += 1
-    return "" if best_length > len(text) else text[best_start:best_start + best_length]
+    return "" if best_length > len(text) else text[best_start : best_start + best_length]
