@@ -18,13 +18,12 @@ from collections import defaultdict
 
 import httpx
 import pytest
-
 from contracts.sandbox import Language
 from gateway.client import InterviewClient
 from question_bank.bank import default_bank
 from runtime.local_stack import free_port
 
-from .conftest import start_stack, stack_env
+from .conftest import stack_env, start_stack
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
