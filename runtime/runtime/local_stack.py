@@ -83,7 +83,7 @@ class LocalStack:
     def urls(self) -> list[str]:
         return [f"http://127.0.0.1:{port}" for port in self.gateway_ports]
 
-    async def start(self, timeout_s: float = 60.0) -> None:
+    async def start(self, timeout_s: float = 180.0) -> None:
         await self._migrate()
         for spec in self.specs:
             await self.group.start(spec)
