@@ -82,8 +82,14 @@ async def test_the_final_report_is_served_and_survives_a_restart(rabbitmq_url, t
         mark = len(client.events)
         await client.send("run_code", {"code": code, "language": "python", "mode": "submit"})
         # Wrap-up: the interviewer asks the feedback agent for the final report by itself.
-        final = await client.wait_for(lambda e: e["type"] == "feedback_result"
-                                      and e["payload"]["feedback"]["kind"] == "final", after=mark, timeout=150)
+        try:
+            final = await client.wait_for(lambda e: e["type"] == "feedback_result"
+                                          and e["payload"]["feedback"]["kind"] == "final", after=mark, timeout=240)
+        except TimeoutError:
+            seen = [(e["type"], e["payload"].get("to_phase") or e["payload"].get("kind")) for e in client.events[mark:]]
+            logs = "\n".join(f"{name}: {line}" for name, lines in stack.group.logs.items()
+                             if "feedback" in name or "interviewer" in name for line in lines[-30:])
+            raise AssertionError(f"no final feedback; events since the submit: {seen}\n{logs}") from None
         await client.close()
         async with httpx.AsyncClient(timeout=10) as http:
             first = await http.get(report_url, headers=auth)

@@ -34,7 +34,7 @@ MEASURE_CPU_S = 2.0
 MIN_MEASURABLE_MS = 1.0  # below this, timer and scheduling noise swamp the signal
 MAX_SIZES = 6  # the largest measurable sizes are used: their timings are the least noisy
 MIN_SIZES = 3
-MIN_SPAN = 8  # the largest measured n must be at least this multiple of the smallest
+MIN_SPAN = 4  # the largest measured n must be at least this multiple of the smallest
 ROUNDS = 5
 SMALLEST_LADDER_FRACTION = 64  # the ladder reaches down to (smallest scaling size / 64) for slow code
 LARGEST_LADDER_MULTIPLE = 4  # and up to 4 × the largest, so fast code still spans a wide range of n
@@ -112,23 +112,27 @@ def effective_exponent(candidate: list[SizeTiming], reference: list[SizeTiming],
     return class_slope(expected_class, shared) + excess
 
 
-def classify(candidate: list[SizeTiming], reference: list[SizeTiming], expected: str) -> ComplexityMeasurement:
-    """Fit measured points; the caller guarantees enough points above the noise floor."""
+def classify(points: list[SizeTiming], expected: str, *, candidate_gross: list[SizeTiming] = (),
+             reference_gross: list[SizeTiming] = ()) -> ComplexityMeasurement:
+    """Fit measured points (net of harness overhead); the caller guarantees enough of them.
+
+    The candidate/reference comparison uses gross times (overhead included in both): subtracting a
+    noisy overhead from the reference's small times made the ratio swing in our measurements."""
     expected_class = parse_expected(expected)
-    sizes = [p.n for p in candidate]
-    exponent = effective_exponent(candidate, reference, expected_class)
+    sizes = [p.n for p in points]
+    exponent = effective_exponent(list(candidate_gross) or points, list(reference_gross), expected_class)
     measured = nearest_class(exponent, sizes)
-    raw_factor = 2 ** log_log_slope(candidate)  # what the stopwatch saw, before comparing with the reference
+    raw_factor = 2 ** log_log_slope(points)  # what the stopwatch saw, before comparing with the reference
     evidence = f"time ×{raw_factor:.1f} when n ×2 (n = {sizes[0]:,}…{sizes[-1]:,})"
-    if len(reference) >= MIN_SIZES:
-        evidence += f"; the reference {expected} solution: ×{2 ** log_log_slope(reference):.1f} on the same inputs"
+    if len(reference_gross) >= MIN_SIZES:
+        evidence += f"; the reference {expected} solution: ×{2 ** log_log_slope(list(reference_gross)):.1f} on the same inputs"
     return ComplexityMeasurement(
         measured=measured,
         expected=expected,
         exponent=round(exponent, 3),
         doubling_factor=round(raw_factor, 2),
         matches_expected=None if expected_class is None else _at_most(measured, expected_class),
-        points=candidate,
+        points=points,
         summary=f"about {measured}{_hedge(measured, exponent, sizes)}: {evidence}",
     )
 
@@ -205,7 +209,8 @@ class ComplexityProbe:
         candidate_points = _net_points(sizes, candidate.fastest, overhead)
         if len(candidate_points) < MIN_SIZES or candidate_points[-1].n < MIN_SPAN * candidate_points[0].n:
             return _unknown(expected, "the timings were too close to the measurement noise to fit a growth rate")
-        return classify(candidate_points, _net_points(sizes, reference.fastest, overhead), expected)
+        return classify(candidate_points, expected, candidate_gross=_net_points(sizes, candidate.fastest, {}),
+                        reference_gross=_net_points(sizes, reference.fastest, {}))
 
     def _inputs(self, question_id: str, ladder: list[int]) -> dict[int, dict]:
         problem = self.bank.problem(question_id)
