@@ -9,7 +9,7 @@ import { chromiumLaunchOptions } from "./e2e/browser";
 export default defineConfig({
   testDir: "./e2e",
   testMatch: /live\..*\.spec\.ts/,
-  timeout: 180_000,
+  timeout: 420_000,
   expect: { timeout: 30_000 },
   workers: 1,
   retries: 0,

@@ -41,7 +41,7 @@ export function ChatPanel({ messages, activity, disabled, onSend, onVoice }: Cha
           Interviewer
         </h2>
       </header>
-      <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
+      <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3" tabIndex={0} role="region" aria-label="Conversation history">
         <ol className="flex flex-col gap-3" aria-label="Conversation" aria-live="polite" aria-relevant="additions">
           {messages.map((message) => (
             <li

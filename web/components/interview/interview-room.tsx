@@ -129,7 +129,8 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
       ))}
 
       <main className="grid min-h-0 flex-1 grid-cols-1 overflow-y-auto lg:grid-cols-[minmax(300px,1fr)_minmax(0,1.55fr)_minmax(300px,1fr)] lg:overflow-hidden">
-        <section aria-label="Problem" className="min-h-0 border-b lg:overflow-y-auto lg:border-b-0 lg:border-r">
+        {/* tabIndex: scrollable panes must be reachable by keyboard to be scrolled without a mouse */}
+        <section aria-label="Problem" tabIndex={0} className="min-h-0 border-b lg:overflow-y-auto lg:border-b-0 lg:border-r">
           <ProblemPanel problem={state.problem} />
         </section>
 

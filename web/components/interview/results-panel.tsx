@@ -25,7 +25,7 @@ export function ResultsPanel({ run, pending, sampleTests }: ResultsPanelProps) {
         </h2>
         {run ? <RunSummary run={run} /> : null}
       </header>
-      <div className="min-h-0 flex-1 overflow-y-auto p-3" aria-live="polite" aria-busy={pending !== null}>
+      <div className="min-h-0 flex-1 overflow-y-auto p-3" tabIndex={0} role="region" aria-label="Test results list" aria-live="polite" aria-busy={pending !== null}>
         {pending ? (
           <p className="flex items-center gap-2 text-sm text-muted-foreground" role="status">
             <Loader2 className="size-4 animate-spin" aria-hidden />
