@@ -1,0 +1,83 @@
+# syntax=docker/dockerfile:1
+# One Dockerfile for the Python services; pick one with `--target` (build context: the repository root):
+#
+#   docker build -f deploy/docker/service.Dockerfile --target gateway           -t mockmind/gateway .
+#   docker build -f deploy/docker/service.Dockerfile --target interviewer-agent -t mockmind/interviewer-agent .
+#   docker build -f deploy/docker/service.Dockerfile --target feedback-agent    -t mockmind/feedback-agent .
+#   docker build -f deploy/docker/service.Dockerfile --target tts               -t mockmind/tts .
+#
+# The sandbox worker has its own image (sandbox-worker/Dockerfile): it carries the language toolchains.
+# Each image holds only its service's packages (`uv sync --package`), from the locked versions in uv.lock.
+# `migrate` (the schema migration, run once before the services) is the gateway image with another command.
+
+ARG PYTHON_IMAGE=python:3.11-slim-bookworm
+
+# ---- the web client, built once into static files the gateway serves -----------------------------------
+FROM node:20-bookworm-slim AS web
+WORKDIR /web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY web/ ./
+RUN npm run build
+
+# ---- Python and uv, a non-root user -------------------------------------------------------------------
+FROM ${PYTHON_IMAGE} AS python
+ENV PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
+    UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy UV_PROJECT_ENVIRONMENT=/app/.venv \
+    PATH=/app/.venv/bin:$PATH
+RUN pip install --no-cache-dir uv \
+    && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin mockmind
+WORKDIR /app
+
+# ---- one service's virtualenv: `--build-arg PACKAGE=mockmind-<service>` ----------------------------------
+FROM python AS venv
+ARG PACKAGE
+# Workspace metadata first, so the dependency layer is cached until uv.lock changes.
+COPY pyproject.toml uv.lock ./
+COPY contracts/pyproject.toml contracts/
+COPY runtime/pyproject.toml runtime/
+COPY persistence/pyproject.toml persistence/
+COPY gateway/pyproject.toml gateway/
+COPY question-bank/pyproject.toml question-bank/
+COPY sandbox-worker/pyproject.toml sandbox-worker/
+COPY services/interviewer_agent/pyproject.toml services/interviewer_agent/
+COPY services/feedback_agent/pyproject.toml services/feedback_agent/
+COPY services/tts/pyproject.toml services/tts/
+RUN test -n "$PACKAGE" && uv sync --frozen --no-dev --no-install-workspace --package "$PACKAGE"
+COPY contracts contracts
+COPY runtime runtime
+COPY persistence persistence
+COPY question-bank question-bank
+COPY gateway gateway
+COPY services services
+COPY sandbox-worker sandbox-worker
+RUN uv sync --frozen --no-dev --package "$PACKAGE"
+
+# ---- the services ---------------------------------------------------------------------------------------
+FROM python AS gateway
+COPY --from=venv /app /app
+COPY --from=web /web/out /app/web
+ENV HOST=0.0.0.0 PORT=8000 WEB_DIST_DIR=/app/web
+USER mockmind
+EXPOSE 8000
+HEALTHCHECK --interval=10s --timeout=3s --retries=3 \
+    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/', timeout=2)"
+CMD ["python", "-m", "gateway.main"]
+
+FROM python AS interviewer-agent
+COPY --from=venv /app /app
+USER mockmind
+CMD ["python", "-m", "interviewer_agent.main"]
+
+FROM python AS feedback-agent
+COPY --from=venv /app /app
+USER mockmind
+CMD ["python", "-m", "feedback_agent.main"]
+
+FROM python AS tts
+# espeak-ng is the offline voice; mp3 is encoded in-process by the lameenc wheel.
+RUN apt-get update && apt-get install -y --no-install-recommends espeak-ng \
+    && rm -rf /var/lib/apt/lists/*
+COPY --from=venv /app /app
+USER mockmind
+CMD ["python", "-m", "tts.main"]
