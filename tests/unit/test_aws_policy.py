@@ -18,7 +18,7 @@ SOURCE_DIRS = ["services", "gateway", "runtime", "sandbox-worker"]
 # Bedrock authorises the Converse APIs as the InvokeModel actions (AWS Bedrock IAM reference).
 IAM_ACTION_FOR = {("bedrock-runtime", "Converse"): "bedrock:InvokeModel",
                   ("bedrock-runtime", "ConverseStream"): "bedrock:InvokeModelWithResponseStream"}
-IAM_PREFIX = {"bedrock-runtime": "bedrock", "polly": "polly"}
+IAM_PREFIX = {"bedrock-runtime": "bedrock", "bedrock": "bedrock", "polly": "polly"}
 
 
 def operations_by_python_name() -> dict[str, tuple[str, str]]:
@@ -58,6 +58,6 @@ def test_the_policy_allows_exactly_the_actions_the_code_calls():
 
 def test_model_access_is_scoped_to_the_configured_models():
     policy = json.loads((ROOT / "deploy" / "aws" / "iam-policy.json").read_text())
-    bedrock = next(s for s in policy["Statement"] if any(a.startswith("bedrock:") for a in s["Action"]))
+    bedrock = next(s for s in policy["Statement"] if "bedrock:InvokeModel" in s["Action"])
     models = {arn.split("foundation-model/")[1] for arn in bedrock["Resource"]}
     assert models == {InterviewerSettings().bedrock_interviewer_model_id, FeedbackSettings().bedrock_feedback_model_id}

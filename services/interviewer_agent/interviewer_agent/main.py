@@ -9,6 +9,7 @@ from runtime.worker import WorkerRuntime
 
 from .handlers import build_router
 from .loop import AgentLoop
+from .provider_health import ProviderHealth
 from .providers import build_provider
 from .settings import InterviewerSettings
 from .silence import SilenceScheduler
@@ -27,6 +28,7 @@ tools = InterviewTools(bank=bank, runtime=runtime, sandbox_timeout_s=settings.sa
 turns = TurnHandler(runtime=runtime, loop=AgentLoop(provider), registry=ToolRegistry(tools), bank=bank,
                     silence=SilenceScheduler(broker, settings.silence_checkin_s))
 broker.include_router(build_router(turns))
+runtime.heartbeat.details = ProviderHealth(settings).details  # /api/health shows it as "llm"
 app = runtime.app()
 
 
