@@ -12,6 +12,7 @@ import os
 import shutil
 import signal
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -37,6 +38,7 @@ COMPILE_LIMITS = RunLimits(
 )
 COMPILE_OUTPUT_CHARS = 8000
 STREAM_CHARS_PER_TEST = 8000
+SPEC_PARSE_S_PER_MB = 2.0  # generous: a JVM parsing JSON before its JIT warms up
 MAX_BATCH_RESTARTS = 3  # a process that dies mid-batch is restarted for the remaining tests
 MEMORY_MARKERS = ("MemoryError", "out of memory", "bad_alloc", "OutOfMemoryError", "heap out of memory",
                   "Cannot allocate memory")
@@ -78,8 +80,8 @@ class Judge:
         box = Path(tempfile.mkdtemp(prefix="mockmind-box-"))
         try:
             _write_box(box, language.box_files(request.source, request.signature))
+            await self._prepare(language)
             if language.compile_argv:
-                await self._prepare(language)
                 compiled = await self.sandbox.run(
                     RunSpec(argv=language.compile_argv, box_dir=box, limits=COMPILE_LIMITS,
                             env=language.env, box_writable=True),
@@ -95,10 +97,10 @@ class Judge:
         limits = request.limits
         results: dict[int, TestResult] = {}
         pending = list(range(len(request.tests)))
-        budget_end = time.monotonic() + limits.wall_time_s * 3 + language.startup_s
+        budget_end = None
         restarts = 0
         while pending:
-            if time.monotonic() > budget_end or restarts > MAX_BATCH_RESTARTS:
+            if (budget_end and time.monotonic() > budget_end) or restarts > MAX_BATCH_RESTARTS:
                 for index in pending:
                     results[index] = _not_run(request.tests[index])
                 break
@@ -107,10 +109,14 @@ class Judge:
                 "tests": [{"id": request.tests[i].id, "input": request.tests[i].input} for i in pending],
                 "output_cap": limits.output_kb * 1024,
             }
-            _write_box(box, {"spec.json": json.dumps(spec)})
+            spec_json = json.dumps(spec, separators=(",", ":"))
+            if budget_end is None:
+                budget_end = (time.monotonic() + limits.wall_time_s * 3 + language.startup_s
+                              + len(spec_json) / 1e6 * SPEC_PARSE_S_PER_MB)
+            _write_box(box, {"spec.json": spec_json})
             outcome = await self.sandbox.run(
-                RunSpec(argv=language.run_command(limits.memory_mb), box_dir=box,
-                        limits=_run_limits(limits, language, len(pending)), env=language.env),
+                RunSpec(argv=language.run_command(limits.memory_mb, request.signature), box_dir=box,
+                        limits=_run_limits(limits, language, len(pending), len(spec_json)), env=language.env),
                 language.extra_ro,
             )
             compile_error = next((r for r in outcome.records if r.get("t") == "compile_error"), None)
@@ -132,12 +138,14 @@ class Judge:
         return _summary(ordered)
 
 
-def _run_limits(limits: Limits, language: LanguageSpec, test_count: int) -> RunLimits:
-    per_process_cpu = int(limits.cpu_time_s * test_count + language.startup_s) + 1
+def _run_limits(limits: Limits, language: LanguageSpec, test_count: int, spec_bytes: int) -> RunLimits:
+    # Reading the tests' inputs is the harness's work, not the candidate's: allow for it before test 1.
+    parse_s = spec_bytes / 1e6 * SPEC_PARSE_S_PER_MB
+    per_process_cpu = int(limits.cpu_time_s * test_count + language.startup_s + parse_s) + 1
     return RunLimits(
         test_cpu_s=limits.cpu_time_s,
         test_wall_s=limits.wall_time_s,
-        startup_wall_s=language.startup_s + limits.wall_time_s,
+        startup_wall_s=language.startup_s + limits.wall_time_s + parse_s,
         process_cpu_s=per_process_cpu,
         address_space_mb=(limits.memory_mb + language.address_space_overhead_mb
                           if language.address_space_overhead_mb is not None else limits.memory_mb + 2048),
@@ -150,6 +158,7 @@ def _run_limits(limits: Limits, language: LanguageSpec, test_count: int) -> RunL
         open_files=limits.open_files,
         output_bytes=limits.output_kb * 1024,
         tmpfs_mb=max(16, limits.file_size_kb // 1024 * 2),
+        address_space_only_without_cgroup=language.address_space_overhead_mb is None,
     )
 
 
@@ -283,6 +292,20 @@ def _compilation_error(outcome: RunOutcome) -> SandboxResult:
 
 def _internal(message: str) -> SandboxResult:
     return SandboxResult(verdict=Verdict.INTERNAL_ERROR, message=message)
+
+
+def warm_up_in_background() -> None:
+    """Prepare every language (C++ precompiled header, Java harness and javac class archive) on a daemon
+    thread, so that the first submission in each language does not pay for it. Safe to race with `_prepare`."""
+
+    def prepare_all() -> None:
+        for language in LANGUAGES.values():
+            try:
+                language.prepare()
+            except Exception:
+                log.exception("preparing %s failed; the first submission will retry", language.language)
+
+    threading.Thread(target=prepare_all, name="sandbox-warm-up", daemon=True).start()
 
 
 _default_judge: Judge | None = None

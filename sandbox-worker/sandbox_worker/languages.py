@@ -5,9 +5,12 @@ candidate's function once per test inside ONE process, and writes JSON records t
 replaces `{RECORD_FD}` on its command line.
 """
 
+import hashlib
 import os
+import re
 import shutil
 import subprocess
+import threading
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -44,7 +47,7 @@ class LanguageSpec:
     def prepare(self) -> None:
         """One-off host preparation before the first compile (see CppSpec)."""
 
-    def run_command(self, memory_mb: int) -> list[str]:
+    def run_command(self, memory_mb: int, signature: FunctionSignature | None = None) -> list[str]:
         return [a.replace("{MEMORY_MB}", str(memory_mb)) for a in self.run_argv]
 
 
@@ -209,9 +212,126 @@ CPP = CppSpec(
     startup_s=1.0,
 )
 
+JAVA_HOME = "/usr/lib/jvm/java-17-openjdk-amd64"  # not /usr/bin/java: that symlink chain goes through /etc
+JAVA_CONFIG = "/etc/java-17-openjdk"  # the JDK's lib/jvm.cfg links here; the launcher cannot start without it
+JAVA_PRELUDE = "import java.util.*; import java.util.stream.*; "  # same line as the candidate's first: lines keep
+JAVA_NODES = {
+    "ListNode": "class ListNode { int val; ListNode next; ListNode() {} ListNode(int val) { this.val = val; }"
+                " ListNode(int val, ListNode next) { this.val = val; this.next = next; } }\n",
+    "TreeNode": "class TreeNode { int val; TreeNode left, right; TreeNode() {} TreeNode(int val) { this.val = val; }"
+                " TreeNode(int val, TreeNode left, TreeNode right) { this.val = val; this.left = left;"
+                " this.right = right; } }\n",
+}
+# Start-up matters more than peak speed for a compiler run: C1 only, serial GC, no perf-data file.
+JAVA_QUICK_JVM = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto"]
+JAVA_RUN_JVM = [
+    "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-XX:CICompilerCount=2",
+    "--add-opens", "java.base/java.io=ALL-UNNAMED",  # the harness wraps the inherited record fd
+    # Keep reservations modest so that the JVM also starts under an RLIMIT_AS fallback.
+    "-XX:ReservedCodeCacheSize=64m", "-XX:CompressedClassSpaceSize=64m", "-XX:MaxMetaspaceSize=128m",
+]
+
+
+def java_class_name(signature: FunctionSignature | None) -> str:
+    return signature.name if signature and signature.kind == "class" else "Solution"
+
+
+@dataclass
+class JavaSpec(LanguageSpec):
+    """javac in the sandbox compiles the candidate's file (+ ListNode/TreeNode unless they define them);
+    the trusted harness (MmHarness.java) is compiled once per host and mounted read-only."""
+
+    harness_dir: str | None = None
+
+    def prepare(self) -> None:
+        cache = Path(os.environ.get("SANDBOX_CACHE_DIR", "/var/tmp/mockmind-sandbox-cache")) / "java"
+        self.harness_dir = str(ensure_java_harness(cache))
+        archive = ensure_javac_class_archive(cache)
+        self.extra_ro = [JAVA_CONFIG, str(cache)]
+        self.compile_argv = [f"{JAVA_HOME}/bin/javac", *(f"-J{flag}" for flag in JAVA_QUICK_JVM), "-J-Xmx512m",
+                             *([f"-J-XX:SharedArchiveFile={archive}"] if archive else []),
+                             "-proc:none", "-nowarn", "-encoding", "UTF-8", "-d", BOX, f"@{BOX}/sources.txt"]
+
+    def box_files(self, source, signature):
+        files = {f"{java_class_name(signature)}.java": JAVA_PRELUDE + source}
+        nodes = "".join(code for name, code in JAVA_NODES.items() if not re.search(rf"\bclass\s+{name}\b", source))
+        if nodes:
+            files["MmNodes.java"] = nodes
+        files["sources.txt"] = "\n".join(f"{BOX}/{name}" for name in files) + "\n"  # javac @argfile
+        return files
+
+    def run_command(self, memory_mb: int, signature: FunctionSignature | None = None) -> list[str]:
+        name = java_class_name(signature)
+        return [f"{JAVA_HOME}/bin/java", *JAVA_RUN_JVM, f"-Xmx{memory_mb}m", f"-Xms{min(memory_mb, 64)}m",
+                "-cp", f"{self.harness_dir}:{BOX}", "MmHarness", "{RECORD_FD}", f"{BOX}/spec.json", name,
+                f"{name}.java"]
+
+
+def ensure_java_harness(cache: Path) -> Path:
+    """Compile MmHarness.java on the host (trusted code) into a directory keyed by its content."""
+    source = harness_source("MmHarness.java")
+    target = cache / f"harness-{hashlib.sha256(source.encode()).hexdigest()[:12]}"
+    if (target / "MmHarness.class").exists():
+        return target
+    partial = cache / f"tmp-{os.getpid()}-{threading.get_ident()}"
+    partial.mkdir(parents=True, exist_ok=True)
+    (partial / "MmHarness.java").write_text(source)
+    subprocess.run([f"{JAVA_HOME}/bin/javac", "-encoding", "UTF-8", "-d", str(partial), str(partial / "MmHarness.java")],
+                   check=True, capture_output=True, timeout=300)
+    _make_world_readable(partial)
+    try:
+        partial.rename(target)
+    except OSError:  # another worker won the race
+        shutil.rmtree(partial, ignore_errors=True)
+    _make_world_readable(cache)
+    return target
+
+
+def ensure_javac_class_archive(cache: Path) -> str | None:
+    """A CDS archive of the classes javac loads halves its start-up (~1 s of CPU to ~0.5 s)."""
+    archive = cache / "javac.jsa"
+    if archive.exists():
+        return str(archive)
+    work = cache / f"cds-{os.getpid()}-{threading.get_ident()}"
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "Warm.java").write_text("import java.util.*; class Warm { List<int[]> a = new ArrayList<>(); }\n")
+    partial = work / "javac.jsa"
+    result = subprocess.run([f"{JAVA_HOME}/bin/javac", *(f"-J{flag}" for flag in JAVA_QUICK_JVM), "-J-Xmx512m",
+                             f"-J-XX:ArchiveClassesAtExit={partial}", "-proc:none", "-d", str(work),
+                             str(work / "Warm.java")], capture_output=True, timeout=300)
+    if result.returncode != 0 or not partial.exists():
+        shutil.rmtree(work, ignore_errors=True)
+        return None
+    partial.chmod(0o644)
+    partial.rename(archive)
+    shutil.rmtree(work, ignore_errors=True)
+    _make_world_readable(cache)
+    return str(archive)
+
+
+def _make_world_readable(root: Path) -> None:
+    """The sandboxed uid must read the cache; it is trusted output, never written by candidates."""
+    for dirpath, _, filenames in os.walk(root):
+        os.chmod(dirpath, 0o755)
+        for name in filenames:
+            os.chmod(os.path.join(dirpath, name), 0o644)
+
+
+JAVA = JavaSpec(
+    language=Language.JAVA,
+    source_file="Solution.java",
+    compile_argv=None,  # set by prepare()
+    run_argv=[],
+    address_space_overhead_mb=None,  # the JVM reserves far more than it uses; the cgroup caps it
+    runtime_overhead_mb=160,  # metaspace, code cache, thread stacks on top of -Xmx
+    extra_threads=32,
+    startup_s=3.0,
+)
+
 LANGUAGES: dict[Language, LanguageSpec] = {
     Language.CPP: CPP,
     Language.PYTHON: PYTHON,
     Language.JAVASCRIPT: JAVASCRIPT,
     Language.GO: GO,
+    Language.JAVA: JAVA,
 }

@@ -8,6 +8,7 @@ from runtime.settings import ServiceSettings
 from runtime.worker import WorkerRuntime
 
 from .handlers import router
+from .judge import default_judge, warm_up_in_background
 
 settings = ServiceSettings()
 broker = create_broker(settings, logger_name="sandbox-worker")
@@ -17,6 +18,8 @@ runtime = WorkerRuntime(kind="sandbox-worker", broker=broker, settings=settings,
 app = runtime.app()
 
 if __name__ == "__main__":
+    default_judge()  # fail loudly (SandboxUnavailable) on a host where bwrap cannot isolate candidates
+    warm_up_in_background()
     start_observability("mockmind-sandbox")
     configure_logging(settings.log_level)
     asyncio.run(app.run())

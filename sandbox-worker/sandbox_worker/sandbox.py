@@ -51,6 +51,9 @@ class RunLimits:
     open_files: int
     output_bytes: int
     tmpfs_mb: int
+    # Runtimes that reserve huge virtual ranges (JVM, V8, Go) get RLIMIT_AS only as a loose backstop
+    # for hosts without a memory cgroup; where the cgroup caps the tree, RLIMIT_AS is left off.
+    address_space_only_without_cgroup: bool = False
 
 
 @dataclass
@@ -125,8 +128,9 @@ class Sandbox:
                 args += ["--ro-bind", top, top]
         return args
 
-    def command(self, spec: RunSpec, extra_ro: list[str], block_fd: int | None = None) -> list[str]:
-        inner = self._with_rlimits(spec)
+    def command(self, spec: RunSpec, extra_ro: list[str], block_fd: int | None = None,
+                in_cgroup: bool = False) -> list[str]:
+        inner = self._with_rlimits(spec, in_cgroup)
         if not self.isolated:
             return inner
         lim = spec.limits
@@ -148,7 +152,7 @@ class Sandbox:
     def _env(self, spec: RunSpec) -> dict[str, str]:
         return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": WORK, "LANG": "C.UTF-8", **spec.env}
 
-    def _with_rlimits(self, spec: RunSpec) -> list[str]:
+    def _with_rlimits(self, spec: RunSpec, in_cgroup: bool) -> list[str]:
         lim = spec.limits
         argv = [_unbox(a, spec.box_dir, self.isolated) for a in spec.argv]
         if self.prlimit is None:
@@ -160,7 +164,7 @@ class Sandbox:
             f"--nofile={lim.open_files}",
             "--core=0",
         ]
-        if lim.address_space_mb is not None:
+        if lim.address_space_mb is not None and not (in_cgroup and lim.address_space_only_without_cgroup):
             limits.append(f"--as={lim.address_space_mb * 1024 * 1024}")
         return [self.prlimit, *limits, "--", *argv]
 
@@ -181,7 +185,7 @@ class Sandbox:
         if owner and spec.box_writable:
             _chown_tree(spec.box_dir, owner)
         started = time.monotonic()
-        argv = self.command(spec, extra_ro, block_read)
+        argv = self.command(spec, extra_ro, block_read, in_cgroup=cgroup is not None)
         argv = [a.replace("{RECORD_FD}", str(record_write)) for a in argv]
         try:
             process = await asyncio.create_subprocess_exec(

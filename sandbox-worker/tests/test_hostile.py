@@ -15,10 +15,14 @@ TIGHT = {"cpu_time_s": 1, "wall_time_s": 2, "memory_mb": 128, "output_kb": 16, "
          "max_processes": 16, "open_files": 32}
 
 
+# A JVM needs more than a second of wall time when the host is busy; its limits are otherwise as tight.
+JVM_TIGHT = {**TIGHT, "cpu_time_s": 2, "wall_time_s": 6}
+
+
 async def run(judge_runner, source, language="python", tests=None, signature=SIG):
     tests = tests or [{"id": "only", "input": {"x": 1}, "expected": 1}]
     return await judge_runner.judge(SandboxRequest(language=language, source=source, signature=signature,
-                                                   tests=tests, limits=TIGHT))
+                                                   tests=tests, limits=JVM_TIGHT if language == "java" else TIGHT))
 
 
 def body(code: str) -> str:
@@ -177,6 +181,20 @@ OTHER_LANGUAGES = [
     ("cpp_fork_bomb", "cpp", "#include <unistd.h>\nint solve(int x) { while (true) fork(); }", Verdict.TIME_LIMIT_EXCEEDED),
     ("cpp_memory_bomb", "cpp", "int solve(int x) { vector<vector<int>> v; while (true) v.emplace_back(1 << 20, 1); }",
      Verdict.MEMORY_LIMIT_EXCEEDED),
+    ("java_infinite_loop", "java", "class Solution { int solve(int x) { while (true) {} } }", Verdict.TIME_LIMIT_EXCEEDED),
+    ("java_heap_bomb", "java", "class Solution { int solve(int x) { List<long[]> a = new ArrayList<>();"
+     " while (true) a.add(new long[1 << 20]); } }", Verdict.MEMORY_LIMIT_EXCEEDED),
+    ("java_read_passwd", "java", "class Solution { int solve(int x) throws Exception {"
+     " return java.nio.file.Files.readString(java.nio.file.Path.of(\"/etc/passwd\")).length(); } }", Verdict.RUNTIME_ERROR),
+    ("java_env_secrets", "java", "class Solution { int solve(int x) {"
+     " return System.getenv().keySet().stream().anyMatch(k -> k.startsWith(\"AWS\")) ? 0 : 1; } }", Verdict.ACCEPTED),
+    ("java_spawn_shell", "java", "class Solution { int solve(int x) throws Exception {"
+     " return new ProcessBuilder(\"cat\", \"/etc/passwd\").start().waitFor(); } }", Verdict.ACCEPTED),
+    ("java_thread_bomb", "java", "class Solution { int solve(int x) { while (true) new Thread(() -> {"
+     " try { Thread.sleep(100000); } catch (Exception e) {} }).start(); } }", Verdict.RUNTIME_ERROR),
+    ("java_exit", "java", "class Solution { int solve(int x) { System.exit(0); return x; } }", Verdict.RUNTIME_ERROR),
+    ("java_stack_overflow", "java", "class Solution { int solve(int x) { return solve(x + 1) + 1; } }",
+     Verdict.RUNTIME_ERROR),
 ]
 
 
