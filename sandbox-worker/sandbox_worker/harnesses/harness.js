@@ -83,7 +83,10 @@ function callOnce(signature, input) {
   const name = camel(signature.name);
   const fn = vm.runInThisContext(`typeof ${name} === "undefined" ? undefined : ${name}`);
   if (typeof fn !== "function") throw new ReferenceError(`function ${name} is not defined`);
-  return toJson(fn(...signature.params.map((p) => toNative(input[p.name], p.type))));
+  const result = fn(...signature.params.map((p) => toNative(input[p.name], p.type)));
+  // An empty list or tree travels as [] in every language.
+  if ((result === null || result === undefined) && ["ListNode", "TreeNode"].includes(signature.returns)) return [];
+  return toJson(result);
 }
 
 function main() {

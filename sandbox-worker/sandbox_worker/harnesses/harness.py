@@ -136,7 +136,10 @@ def call_function(namespace, signature, test_input):
     if func is None:
         raise NameError(f"function '{signature['name']}' is not defined")
     args = [to_native(test_input.get(p["name"]), p["type"]) for p in signature["params"]]
-    return to_json(func(*args))
+    result = func(*args)
+    if result is None and signature.get("returns") in ("ListNode", "TreeNode"):
+        return []  # an empty list or tree travels as [] in every language
+    return to_json(result)
 
 
 def call_class(namespace, signature, test_input):
