@@ -130,3 +130,12 @@ async def test_a_failing_model_falls_back_to_the_offline_wording():
 def test_unparseable_model_answers_raise_so_the_writer_falls_back(bad):
     with pytest.raises(ValueError):
         _apply(build_scorecard(evidence(result())), bad, "x")
+
+
+def test_a_category_that_only_times_out_is_called_a_speed_problem_and_hints_stay_secret():
+    sandbox = result()
+    sandbox.tests.append(TestResult(test_id="big", verdict=Verdict.TIME_LIMIT_EXCEEDED, hidden=True, category="overflow"))
+    feedback = build_scorecard(evidence(sandbox, complexity=QUADRATIC))
+    overflow = next(s.text for s in feedback.suggestions if s.text.startswith("overflow"))
+    assert "run out of time" in overflow and "64-bit" not in overflow
+    assert not any(hint in feedback.model_dump_json() for hint in QUESTION.hints)
