@@ -17,6 +17,15 @@ def results_match(actual: Any, expected: Any, mode: Comparison, tolerance: float
     return _equal(actual, expected, None)
 
 
+def stdout_matches(actual: str, expected: str) -> bool:
+    """Program output equals the expected text up to trailing whitespace on each line and at the end."""
+    return _normalise_text(actual) == _normalise_text(expected)
+
+
+def _normalise_text(text: str) -> list[str]:
+    return [line.rstrip() for line in text.replace("\r\n", "\n").rstrip().split("\n")]
+
+
 def _equal(a: Any, b: Any, tolerance: float | None) -> bool:
     """JSON equality where 1 == 1.0, bool is never a number, and numbers may differ by `tolerance`."""
     if isinstance(a, bool) or isinstance(b, bool):

@@ -6,9 +6,11 @@ once (default: SANDBOX_CONCURRENCY, else the number of CPUs).
 """
 
 import asyncio
+import contextlib
 import json
 import logging
 import os
+import re
 import shutil
 import signal
 import tempfile
@@ -17,6 +19,7 @@ import time
 from pathlib import Path
 
 from contracts.sandbox import (
+    Language,
     Limits,
     RuntimeErrorInfo,
     SandboxRequest,
@@ -26,7 +29,7 @@ from contracts.sandbox import (
     Verdict,
 )
 
-from .compare import results_match
+from .compare import results_match, stdout_matches
 from .languages import LANGUAGES, LanguageSpec
 from .sandbox import RunLimits, RunOutcome, RunSpec, Sandbox
 
@@ -37,6 +40,7 @@ COMPILE_LIMITS = RunLimits(
     max_processes=128, file_size_kb=256 * 1024, open_files=256, output_bytes=256 * 1024, tmpfs_mb=512,
 )
 COMPILE_OUTPUT_CHARS = 8000
+PYTHON_SYNTAX_ERRORS = ("SyntaxError", "IndentationError", "TabError")
 STREAM_CHARS_PER_TEST = 8000
 SPEC_PARSE_S_PER_MB = 2.0  # generous: a JVM parsing JSON before its JIT warms up
 MAX_BATCH_RESTARTS = 3  # a process that dies mid-batch is restarted for the remaining tests
@@ -73,25 +77,69 @@ class Judge:
         language = LANGUAGES.get(request.language)
         if language is None:
             return _internal(f"language {request.language} is not supported yet")
-        if request.tests and request.signature is None:
+        if any(t.input is None and t.stdin is None for t in request.tests):
+            return _internal("every test needs an `input` (function call) or a `stdin` (whole program)")
+        function_tests = [i for i, t in enumerate(request.tests) if t.input is not None]
+        program_tests = [i for i, t in enumerate(request.tests) if t.input is None]
+        if function_tests and request.signature is None:
             return _internal("function tests need a signature")
-        if any(t.input is None for t in request.tests):
-            return _internal("stdin/stdout tests are not supported; give each test an `input`")
-        box = Path(tempfile.mkdtemp(prefix="mockmind-box-"))
-        try:
+        await self._prepare(language)
+        results: dict[int, TestResult] = {}
+        for indices, judge_part in ((function_tests, self._judge_functions), (program_tests, self._judge_programs)):
+            if not indices:
+                continue
+            part = await judge_part(request.model_copy(update={"tests": [request.tests[i] for i in indices]}),
+                                    language)
+            if not part.tests:  # compilation or internal error: nothing ran
+                return part.model_copy(update={"total": len(request.tests)})
+            results.update(zip(indices, part.tests))
+        return _summary([results[i] for i in range(len(request.tests))])
+
+    async def _judge_functions(self, request: SandboxRequest, language: LanguageSpec) -> SandboxResult:
+        """Function tests: the harness calls the candidate's function once per test, all in one process."""
+        with _box() as box:
             _write_box(box, language.box_files(request.source, request.signature))
-            await self._prepare(language)
             if language.compile_argv:
-                compiled = await self.sandbox.run(
-                    RunSpec(argv=language.compile_argv, box_dir=box, limits=COMPILE_LIMITS,
-                            env=language.env, box_writable=True),
-                    language.extra_ro,
-                )
+                compiled = await self._compile(language.compile_argv, language, box)
                 if compiled.exit_code != 0:
                     return _compilation_error(compiled)
             return await self._run_tests(request, language, box)
-        finally:
-            shutil.rmtree(box, ignore_errors=True)
+
+    async def _judge_programs(self, request: SandboxRequest, language: LanguageSpec) -> SandboxResult:
+        """stdin/stdout tests: run the candidate's whole program once per test and compare what it prints."""
+        if not language.program_command(request.limits.memory_mb):
+            return _internal(f"stdin/stdout tests are not supported for {language.language}")
+        limits = request.limits
+        results = []
+        with _box() as box:
+            _write_box(box, language.program_files(request.source))
+            if language.program_compile_argv:
+                compiled = await self._compile(language.program_compile_argv, language, box)
+                if compiled.exit_code != 0:
+                    return _compilation_error(compiled)
+            budget_end = time.monotonic() + limits.wall_time_s * 3 + language.startup_s
+            for test in request.tests:
+                if time.monotonic() > budget_end:
+                    results.append(_not_run(test))
+                    continue
+                outcome = await self.sandbox.run(
+                    RunSpec(argv=language.program_command(limits.memory_mb), box_dir=box,
+                            limits=_program_limits(limits, language), env=language.env,
+                            stdin=test.stdin.encode(), single_test=True),
+                    language.extra_ro,
+                )
+                result = _program_verdict(outcome, test, language)
+                if language.language is Language.PYTHON and result.error and result.error.type in PYTHON_SYNTAX_ERRORS:
+                    return SandboxResult(verdict=Verdict.COMPILATION_ERROR, compile_output=result.stderr,
+                                         message="compilation failed")
+                results.append(result)
+        return _summary(results)
+
+    async def _compile(self, argv: list[str], language: LanguageSpec, box: Path) -> RunOutcome:
+        return await self.sandbox.run(
+            RunSpec(argv=argv, box_dir=box, limits=COMPILE_LIMITS, env=language.env, box_writable=True),
+            language.extra_ro,
+        )
 
     async def _run_tests(self, request: SandboxRequest, language: LanguageSpec, box: Path) -> SandboxResult:
         limits = request.limits
@@ -160,6 +208,47 @@ def _run_limits(limits: Limits, language: LanguageSpec, test_count: int, spec_by
         tmpfs_mb=max(16, limits.file_size_kb // 1024 * 2),
         address_space_only_without_cgroup=language.address_space_overhead_mb is None,
     )
+
+
+def _program_limits(limits: Limits, language: LanguageSpec) -> RunLimits:
+    """A whole program is one test: its CPU and wall limits include the runtime's start-up."""
+    run_limits = _run_limits(limits, language, 1, 0)
+    run_limits.test_cpu_s = limits.cpu_time_s + language.startup_s / 4
+    run_limits.test_wall_s = limits.wall_time_s + language.startup_s
+    return run_limits
+
+
+def _program_verdict(outcome: RunOutcome, test: TestCase, language: LanguageSpec) -> TestResult:
+    stdout, stderr = _text(outcome.stdout), _text(outcome.stderr)
+    common = dict(time_ms=outcome.wall_ms, memory_kb=outcome.peak_memory_kb, stdout=stdout, stderr=stderr)
+    if outcome.killed_for or outcome.oom_killed or outcome.signal or outcome.exit_code != 0:
+        verdict, error = _death_verdict(outcome)
+        if verdict is Verdict.RUNTIME_ERROR and outcome.exit_code:
+            error = _error_from_stderr(stderr, language) or error
+        return _result(test, verdict, error=error, **common)
+    passed = stdout_matches(stdout, test.expected_stdout or "")
+    return _result(test, Verdict.ACCEPTED if passed else Verdict.WRONG_ANSWER, actual=stdout, **common)
+
+
+def _error_from_stderr(stderr: str, language: LanguageSpec) -> RuntimeErrorInfo | None:
+    """The last `Type: message` line of a traceback, and the last line number in the candidate's file."""
+    lines = [line.strip() for line in stderr.strip().splitlines() if line.strip()]
+    located = re.findall(rf'{re.escape(language.source_file)}"?(?:, line |:)(\d+)', stderr)
+    for line in reversed(lines):
+        match = re.match(r"^(?:Exception in thread \S+ )?([\w.$]*(?:Error|Exception|Exit)\w*):?\s*(.*)$", line)
+        if match:
+            return RuntimeErrorInfo(type=match.group(1).rsplit(".", 1)[-1], message=match.group(2)[:2000],
+                                    line=int(located[-1]) if located else None)
+    return None
+
+
+@contextlib.contextmanager
+def _box():
+    box = Path(tempfile.mkdtemp(prefix="mockmind-box-"))
+    try:
+        yield box
+    finally:
+        shutil.rmtree(box, ignore_errors=True)
 
 
 def _write_box(box: Path, files: dict[str, str]) -> None:

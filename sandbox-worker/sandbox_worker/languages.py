@@ -40,9 +40,18 @@ class LanguageSpec:
     startup_s: float = 2.0
     extra_ro: list[str] = field(default_factory=list)
     env: dict[str, str] = field(default_factory=dict)
+    # stdin/stdout tests run the candidate's whole program, without a harness
+    program_argv: list[str] = field(default_factory=list)
+    program_compile_argv: list[str] | None = None
 
     def box_files(self, source: str, signature: FunctionSignature | None) -> dict[str, str]:
         return {self.source_file: source}
+
+    def program_files(self, source: str) -> dict[str, str]:
+        return {self.source_file: source}
+
+    def program_command(self, memory_mb: int) -> list[str]:
+        return [a.replace("{MEMORY_MB}", str(memory_mb)) for a in self.program_argv]
 
     def prepare(self) -> None:
         """One-off host preparation before the first compile (see CppSpec)."""
@@ -63,6 +72,7 @@ PYTHON = PythonSpec(
     # -I: ignore env and user site; -S: no site import (faster start); -B: no .pyc writes.
     run_argv=["/usr/bin/python3", "-I", "-S", "-B", f"{BOX}/harness.py", "{RECORD_FD}", f"{BOX}/spec.json",
               f"{BOX}/solution.py"],
+    program_argv=["/usr/bin/python3", "-I", "-S", "-B", f"{BOX}/solution.py"],
 )
 
 
@@ -78,6 +88,7 @@ JAVASCRIPT = JavaScriptSpec(
     source_file="solution.js",
     run_argv=["/usr/bin/node", "--max-old-space-size={MEMORY_MB}", "--stack-size=8000", f"{BOX}/harness.js",
               "{RECORD_FD}", f"{BOX}/spec.json", f"{BOX}/solution.js"],
+    program_argv=["/usr/bin/node", "--max-old-space-size={MEMORY_MB}", "--stack-size=8000", f"{BOX}/solution.js"],
     address_space_overhead_mb=None,  # V8 reserves far more address space than it uses
     runtime_overhead_mb=64,
     extra_threads=16,
@@ -105,6 +116,8 @@ GO = GoSpec(
     compile_argv=["/usr/bin/go", "build", "-o", f"{BOX}/main", f"{BOX}/solution.go", f"{BOX}/harness.go",
                   f"{BOX}/registry.go"],
     run_argv=[f"{BOX}/main", "{RECORD_FD}", f"{BOX}/spec.json"],
+    program_compile_argv=["/usr/bin/go", "build", "-o", f"{BOX}/main", f"{BOX}/solution.go"],
+    program_argv=[f"{BOX}/main"],
     address_space_overhead_mb=None,  # the Go runtime reserves address space up front; the cgroup caps it
     extra_threads=16,
     env={"GOCACHE": "/tmp/gocache", "GOPATH": "/tmp/gopath", "GO111MODULE": "off", "CGO_ENABLED": "0"},
@@ -192,6 +205,7 @@ class CppSpec(LanguageSpec):
         if pch_dir and pch_dir not in self.extra_ro:
             self.extra_ro.append(pch_dir)
             self.compile_argv[1:1] = ["-I", pch_dir]
+            self.program_compile_argv[1:1] = ["-I", pch_dir]
 
     def box_files(self, source, signature):
         program = "".join([
@@ -208,6 +222,8 @@ CPP = CppSpec(
     source_file="solution.cpp",
     compile_argv=["/usr/bin/g++", *PCH_FLAGS, "-pipe", "-o", f"{BOX}/main", f"{BOX}/main.cpp"],
     run_argv=[f"{BOX}/main", "{RECORD_FD}", f"{BOX}/spec.json"],
+    program_compile_argv=["/usr/bin/g++", *PCH_FLAGS, "-pipe", "-o", f"{BOX}/main", f"{BOX}/solution.cpp"],
+    program_argv=[f"{BOX}/main"],
     address_space_overhead_mb=32,
     startup_s=1.0,
 )
@@ -224,6 +240,8 @@ JAVA_NODES = {
 }
 # Start-up matters more than peak speed for a compiler run: C1 only, serial GC, no perf-data file.
 JAVA_QUICK_JVM = ["-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto"]
+JAVA_PROGRAM_FILE = "Main.java"  # stdin/stdout programs: `public class Main { public static void main(...) }`
+JAVA_PROGRAM_STACK = "16m"  # as the harness's test thread
 JAVA_RUN_JVM = [
     "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xshare:auto", "-XX:CICompilerCount=2",
     "--add-opens", "java.base/java.io=ALL-UNNAMED",  # the harness wraps the inherited record fd
@@ -248,9 +266,11 @@ class JavaSpec(LanguageSpec):
         self.harness_dir = str(ensure_java_harness(cache))
         archive = ensure_javac_class_archive(cache)
         self.extra_ro = [JAVA_CONFIG, str(cache)]
-        self.compile_argv = [f"{JAVA_HOME}/bin/javac", *(f"-J{flag}" for flag in JAVA_QUICK_JVM), "-J-Xmx512m",
-                             *([f"-J-XX:SharedArchiveFile={archive}"] if archive else []),
-                             "-proc:none", "-nowarn", "-encoding", "UTF-8", "-d", BOX, f"@{BOX}/sources.txt"]
+        javac = [f"{JAVA_HOME}/bin/javac", *(f"-J{flag}" for flag in JAVA_QUICK_JVM), "-J-Xmx512m",
+                 *([f"-J-XX:SharedArchiveFile={archive}"] if archive else []),
+                 "-proc:none", "-nowarn", "-encoding", "UTF-8", "-d", BOX]
+        self.compile_argv = [*javac, f"@{BOX}/sources.txt"]
+        self.program_compile_argv = [*javac, f"{BOX}/{JAVA_PROGRAM_FILE}"]
 
     def box_files(self, source, signature):
         files = {f"{java_class_name(signature)}.java": JAVA_PRELUDE + source}
@@ -259,6 +279,13 @@ class JavaSpec(LanguageSpec):
             files["MmNodes.java"] = nodes
         files["sources.txt"] = "\n".join(f"{BOX}/{name}" for name in files) + "\n"  # javac @argfile
         return files
+
+    def program_files(self, source):
+        return {JAVA_PROGRAM_FILE: JAVA_PRELUDE + source}
+
+    def program_command(self, memory_mb):
+        return [f"{JAVA_HOME}/bin/java", *JAVA_RUN_JVM, f"-Xmx{memory_mb}m", f"-Xms{min(memory_mb, 64)}m",
+                f"-Xss{JAVA_PROGRAM_STACK}", "-cp", BOX, "Main"]
 
     def run_command(self, memory_mb: int, signature: FunctionSignature | None = None) -> list[str]:
         name = java_class_name(signature)

@@ -64,6 +64,7 @@ class RunSpec:
     env: dict[str, str] = field(default_factory=dict)
     box_writable: bool = False  # compilers write their output next to the source
     stdin: bytes = b""
+    single_test: bool = False  # a whole program run as test 0: per-test limits apply from the start
 
 
 @dataclass
@@ -214,8 +215,8 @@ class Sandbox:
             os.write(block_write, b"go")
             os.close(block_write)
         try:
-            outcome = await self._watch(process, spec, state=_Supervision(test_started=started), started=started,
-                                        record_read=record_read)
+            state = _Supervision(test_started=started, current_test=0 if spec.single_test else None)
+            outcome = await self._watch(process, spec, state=state, started=started, record_read=record_read)
         finally:
             if cgroup:
                 outcome_peak, oom = cgroup.peak_kb(), cgroup.oom_killed()

@@ -1,6 +1,6 @@
 from contracts.sandbox import Comparison
 
-from sandbox_worker.compare import results_match
+from sandbox_worker.compare import results_match, stdout_matches
 
 
 def test_exact_treats_int_and_float_alike_but_not_bool():
@@ -23,3 +23,10 @@ def test_unordered_deep_ignores_order_everywhere():
 def test_float_tolerance_is_recursive():
     assert results_match([0.1 + 0.2, [1.0000001]], [0.3, [1.0]], Comparison.FLOAT, 1e-6)
     assert not results_match([0.31], [0.3], Comparison.FLOAT, 1e-6)
+
+
+def test_stdout_ignores_trailing_whitespace_only():
+    assert stdout_matches("1 2\n3\n", "1 2   \r\n3")
+    assert stdout_matches("7", "7\n\n\n")
+    assert not stdout_matches("1  2\n", "1 2\n")
+    assert not stdout_matches("1\n\n2\n", "1\n2\n")
