@@ -2,12 +2,14 @@
 
 1. Probe: run the code once on a ladder of sizes (×2 apart, from the problem's scaling generator), with a
    short per-test CPU limit, to find the sizes it finishes quickly enough to measure.
-2. Measure: run those sizes in several rounds (ascending, descending, …) and keep the fastest CPU time
-   per size. The judge's per-test time includes decoding the input, so the problem's own starter
-   code (which does nothing) is timed on the same inputs and subtracted: what is left is the candidate's.
-3. Fit: the least-squares slope of log(time) against log(n) is compared with the slope each complexity
-   class would show over the same sizes (n log n has a slope a little above 1, and how much depends on
-   the sizes), and the nearest class wins.
+2. Measure: run those sizes in several rounds (ascending, descending, …), the candidate, the problem's
+   reference solution and its starter code taking turns so that a busy spell slows all three alike, and
+   keep the fastest CPU time per size. The judge's per-test time includes decoding the input, so the
+   starter code (which does nothing) gives that overhead, subtracted from the other two.
+3. Fit: the least-squares slope of log(time) against log(n). Where the reference was measured too, the
+   slope of candidate/reference time is the candidate's excess over the expected class (memory effects
+   that slow both cancel out). The class is then named from slopes each class shows over the same sizes,
+   conservatively: a slower class needs clear evidence (see `nearest_class`).
 
 Expected outputs are not needed: a timing test's verdict is ignored, only its time is used.
 The sandbox is reached through `run`, an async callable, so this module knows nothing of the bus.
@@ -36,6 +38,7 @@ MAX_SIZES = 6  # the largest measurable sizes are used: their timings are the le
 MIN_SIZES = 3
 MIN_SPAN = 4  # the largest measured n must be at least this multiple of the smallest
 ROUNDS = 5
+COMPILED_ROUNDS = 3  # every sandbox request compiles the code again
 SMALLEST_LADDER_FRACTION = 64  # the ladder reaches down to (smallest scaling size / 64) for slow code
 LARGEST_LADDER_MULTIPLE = 4  # and up to 4 × the largest, so fast code still spans a wide range of n
 
@@ -200,17 +203,31 @@ class ComplexityProbe:
                 return _unknown(expected, f"n = {finished[0]:,}…{largest:,} finish in time, too narrow a range to fit")
             return _unknown(expected, f"too fast to measure: {probe.fastest[largest]:.1f} ms at n = {largest:,}, "
                                       f"consistent with {expected} or better")
-        candidate = await self._time(question_id, code, language, inputs, sizes, rounds=ROUNDS, cpu_s=MEASURE_CPU_S)
-        reference = await self._time(question_id, self.bank.reference_source(question_id, language), language,
-                                     inputs, sizes, rounds=ROUNDS, cpu_s=MEASURE_CPU_S)
-        starter = await self._time(question_id, question.starter_code[language], language, inputs, sizes,
-                                   rounds=ROUNDS, cpu_s=MEASURE_CPU_S)
-        overhead = starter.fastest  # empty when the starter code does not compile: nothing subtracted
-        candidate_points = _net_points(sizes, candidate.fastest, overhead)
+        sources = {"candidate": code, "reference": self.bank.reference_source(question_id, language),
+                   "starter": question.starter_code[language]}
+        timings = await self._interleaved(question_id, sources, language, inputs, sizes)
+        overhead = timings["starter"].fastest  # empty when the starter code does not compile: nothing subtracted
+        candidate_points = _net_points(sizes, timings["candidate"].fastest, overhead)
         if len(candidate_points) < MIN_SIZES or candidate_points[-1].n < MIN_SPAN * candidate_points[0].n:
             return _unknown(expected, "the timings were too close to the measurement noise to fit a growth rate")
-        return classify(candidate_points, expected, candidate_gross=_net_points(sizes, candidate.fastest, {}),
-                        reference_gross=_net_points(sizes, reference.fastest, {}))
+        return classify(candidate_points, expected, candidate_gross=candidate_points,
+                        reference_gross=_net_points(sizes, timings["reference"].fastest, overhead))
+
+    async def _interleaved(self, question_id: str, sources: dict[str, str], language: Language,
+                           inputs: dict[int, dict], sizes: list[int]) -> dict[str, "Timings"]:
+        """Candidate, reference and starter take turns, one round each, so a busy spell on the machine
+        slows all three alike instead of one of them; the fastest time per size over the rounds is kept."""
+        rounds = ROUNDS if language is Language.PYTHON else COMPILED_ROUNDS  # each request compiles again
+        merged: dict[str, dict[int, float]] = {name: {} for name in sources}
+        compile_error = {name: False for name in sources}
+        for r in range(rounds):
+            ordered = sizes if r % 2 == 0 else list(reversed(sizes))
+            for name, source in sources.items():
+                timing = await self._time(question_id, source, language, inputs, ordered, rounds=1, cpu_s=MEASURE_CPU_S)
+                compile_error[name] |= timing.compile_error
+                for n, ms in timing.fastest.items():
+                    merged[name][n] = min(ms, merged[name].get(n, ms))
+        return {name: Timings(merged[name], compile_error[name]) for name in sources}
 
     def _inputs(self, question_id: str, ladder: list[int]) -> dict[int, dict]:
         problem = self.bank.problem(question_id)
@@ -220,9 +237,8 @@ class ComplexityProbe:
     async def _time(self, question_id: str, code: str, language: Language, inputs: dict[int, dict],
                     sizes: list[int], *, rounds: int, cpu_s: float) -> "Timings":
         tests = []
-        for r in range(rounds):  # ascending, descending, ascending: drift and warm-up hit every size alike
-            ordered = sizes if r % 2 == 0 else list(reversed(sizes))
-            tests += [TestCase(id=f"n{n}_r{r}", input=inputs[n], expected=None) for n in ordered]
+        for r in range(rounds):
+            tests += [TestCase(id=f"n{n}_r{r}", input=inputs[n], expected=None) for n in sizes]
         limits = Limits(cpu_time_s=cpu_s, wall_time_s=max(2 * cpu_s, 3.0), memory_mb=512)
         signature = self.bank.question(question_id).signature
         result = await self.run(SandboxRequest(language=language, source=code, signature=signature,
