@@ -112,13 +112,25 @@ class RequestFeedback(_ClientEvent):
     payload: FeedbackPayload = Field(default_factory=FeedbackPayload)
 
 
+class VoicePreferencePayload(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    muted: bool
+
+
+class SetVoice(_ClientEvent):
+    """Mute or unmute the interviewer's voice; a muted session gets no speech synthesized at all."""
+
+    type: Literal["set_voice"]
+    payload: VoicePreferencePayload
+
+
 class Heartbeat(_ClientEvent):
     type: Literal["heartbeat"]
     payload: EmptyPayload = Field(default_factory=EmptyPayload)
 
 
 ClientEvent = Annotated[
-    StartInterview | SendMessage | SendVoice | RunCode | CodeSnapshot | RequestFeedback | Heartbeat,
+    StartInterview | SendMessage | SendVoice | RunCode | CodeSnapshot | RequestFeedback | SetVoice | Heartbeat,
     Field(discriminator="type"),
 ]
 client_event_adapter: TypeAdapter[ClientEvent] = TypeAdapter(ClientEvent)
@@ -129,6 +141,7 @@ CLIENT_EVENT_TYPES = (
     "run_code",
     "code_snapshot",
     "request_feedback",
+    "set_voice",
     "heartbeat",
 )
 

@@ -17,6 +17,7 @@ from contracts.events import (
     RunCode,
     SendMessage,
     SendVoice,
+    SetVoice,
     StartInterview,
 )
 from contracts.topology import RoutingKey
@@ -43,6 +44,6 @@ def to_command(session_id: str, event) -> tuple[str, BaseModel] | None:
             return RoutingKey.FEEDBACK_REQUESTED, FeedbackRequested(
                 message_id=event.message_id, session_id=session_id, code=p.code, language=p.language
             )
-        case Heartbeat():
+        case Heartbeat() | SetVoice():
             return None
     raise TypeError(f"unhandled client event {type(event).__name__}")

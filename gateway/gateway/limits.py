@@ -35,7 +35,7 @@ DEFAULT_LIMITS = {
 }
 KIND_OF_EVENT = {
     "start_interview": "message", "send_message": "message", "send_voice": "message", "run_code": "code_run",
-    "request_feedback": "feedback", "code_snapshot": "snapshot", "heartbeat": "heartbeat",
+    "request_feedback": "feedback", "code_snapshot": "snapshot", "heartbeat": "heartbeat", "set_voice": "snapshot",
 }
 
 

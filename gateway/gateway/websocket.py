@@ -18,6 +18,7 @@ from contracts.events import (
     CLIENT_EVENT_TYPES,
     ErrorPayload,
     Heartbeat,
+    SetVoice,
     ServerEvent,
     ServerEventType,
     SessionReadyPayload,
@@ -149,6 +150,9 @@ async def _handle_frame(gateway: Gateway, session_id: str, raw: str) -> ServerEv
         return _error(session_id, "rate_limited", f"too many {data['type']} events; slow down and retry shortly", ref)
     if isinstance(event, Heartbeat):
         return server_event(session_id, ServerEventType.HEARTBEAT_ACK)
+    if isinstance(event, SetVoice):
+        await gateway.store.update_session(session_id, voice_muted=event.payload.muted)
+        return None
     routing_key, command = to_command(session_id, event)
     if isinstance(command, TurnRequested):
         command.turn_number = await gateway.store.issue_turn(session_id)  # turns run in this order

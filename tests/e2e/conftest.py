@@ -30,6 +30,7 @@ async def start_stack(env: dict[str, str], *, gateways: int = 1, replicas: dict[
 @pytest.fixture(scope="module")
 async def stack(rabbitmq_url, tmp_path_factory):
     database = tmp_path_factory.mktemp("e2e") / "mockmind.db"
-    stack = await start_stack(stack_env(rabbitmq_url, f"sqlite+aiosqlite:///{database}"))
+    stack = await start_stack(stack_env(rabbitmq_url, f"sqlite+aiosqlite:///{database}") | {"LOG_LEVEL": "INFO"})
+    stack.database_url = f"sqlite+aiosqlite:///{database}"
     yield stack
     await stack.stop()

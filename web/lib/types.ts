@@ -130,7 +130,7 @@ export type RunCodeEvent = ClientEventOf<"run_code", { code: string; language: L
 export type CodeSnapshotEvent = ClientEventOf<"code_snapshot", { code: string; language: Language }>;
 export type RequestFeedbackEvent = ClientEventOf<"request_feedback", { code: string; language: Language | null }>;
 export type HeartbeatEvent = ClientEventOf<"heartbeat", EmptyPayload>;
-/** Planned: mute or unmute the interviewer's voice; the server may not handle it yet. */
+/** Mute or unmute the interviewer's voice: a muted session gets no speech synthesized. */
 export type SetVoiceEvent = ClientEventOf<"set_voice", { muted: boolean }>;
 
 export type ClientEvent =

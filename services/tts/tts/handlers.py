@@ -26,7 +26,7 @@ def build_router(runtime: WorkerRuntime, synthesizer: Synthesizer) -> RabbitRout
     async def speak(command: SpeechRequested) -> None:
         """Synthesize one sentence of an interviewer turn, unless the candidate muted the voice."""
         session = await runtime.store.get_session(command.session_id)
-        if session.agent_state.get("voice_muted"):
+        if session.voice_muted:
             return
         runtime.log.info("speaking sentence %d of turn %s", command.index, command.turn_id)
         with tracer.trace("tts.synthesize", resource="speak") as span:
