@@ -10,8 +10,10 @@ RabbitMQ vhost and a PostgreSQL database of their own (both removed at the end),
    Beside it, the pure bus hop: publish → consume through loopback RabbitMQ with a FastStream broker.
 2. 500 WebSocket sessions against that one gateway: sessions created over HTTP, 500 sockets open at
    once, each sending a heartbeat about once a second and timing it to its `heartbeat_ack` (one in flight
-   per socket, so the reply that matches is the next ack), and a few `send_message`s per socket timed to
-   their first `agent_thinking` (bounded by the one interviewer process, reported apart).
+   per socket, so the reply that matches is the next ack); 25 of the sockets also send one `send_message`
+   each, timed to its first `agent_thinking` (bounded by the one interviewer process, reported apart).
+   The CPU time the gateway and this client used during the load is printed: on a shared 2-core machine
+   that, not the network, is what bounds the figures.
 
 The machine may be shared with other heavy work: the load average is printed with the figures.
 The required figures are the last lines: bus_rtt_p50_ms, bus_rtt_p99_ms, ws_sessions, ws_event_p99_ms, ws_errors.
@@ -31,6 +33,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 
 import httpx
 import websockets
@@ -272,7 +275,7 @@ async def open_sessions(base_url: str, count: int, result: LoadResult) -> list[T
 
 async def drive_socket(client: TimedSocket, seconds: float, turns: int, result: LoadResult) -> None:
     """About one heartbeat a second (within the 2/s limit), each timed to its ack; `turns` messages
-    spread over the run, each timed to its turn's first agent_thinking."""
+    at random moments of the run, each timed to its turn's first agent_thinking."""
     await asyncio.sleep(random.uniform(0, 1))  # spread the sockets over the second
     deadline = time.perf_counter() + seconds
     turn_at = sorted(random.uniform(0, seconds * 0.6) for _ in range(turns))
@@ -291,13 +294,29 @@ async def drive_socket(client: TimedSocket, seconds: float, turns: int, result: 
         result.errors.append(f"session {client.session_id}: {exc!r}")
 
 
-async def websocket_load(base_url: str, sessions: int, seconds: float, turns: int) -> LoadResult:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far (from /proc; Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def websocket_load(base_url: str, gateway_pid: int, sessions: int, seconds: float,
+                         turn_sessions: int) -> LoadResult:
+    """All sockets send heartbeats; the first `turn_sessions` of them also send one send_message each,
+    so the gateway carries bus traffic too without queueing more turns than one interviewer can take."""
     result = LoadResult()
     clients = await open_sessions(base_url, sessions, result)
     result.sessions = len(clients)
     print(f"  {len(clients)} sockets open at once; driving them for {seconds:.0f} s  load={load_average()}", flush=True)
+    gateway_cpu, own_cpu, started = cpu_seconds(gateway_pid), cpu_seconds(os.getpid()), time.perf_counter()
     try:
-        await asyncio.gather(*(drive_socket(c, seconds, turns, result) for c in clients))
+        await asyncio.gather(*(drive_socket(c, seconds, int(i < turn_sessions), result) for i, c in enumerate(clients)))
+        wall = time.perf_counter() - started
+        gateway_used, own_used = cpu_seconds(gateway_pid) - gateway_cpu, cpu_seconds(os.getpid()) - own_cpu
+        frames = len(result.heartbeat_times) + len(result.turn_times)
+        print(f"  CPU over {wall:.1f} s: gateway {gateway_used:.1f} s ({100 * gateway_used / wall:.0f}% of a core, "
+              f"{1e6 * gateway_used / max(frames, 1):.0f} µs per client frame), "
+              f"bench client {own_used:.1f} s ({100 * own_used / wall:.0f}%)", flush=True)
     finally:
         await asyncio.gather(*(c.close() for c in clients))
     result.errors += [e for c in clients for e in c.errors]
@@ -320,12 +339,13 @@ async def run(args: argparse.Namespace) -> int:
                                replicas={"interviewer-agent": 1, "feedback-agent": 0, "tts": 0, "sandbox-worker": 0})
             await stack.start(timeout_s=120)
             try:
-                return await measure(stack.urls[0], rabbitmq_url, args)
+                return await measure(stack, rabbitmq_url, args)
             finally:
                 await stack.stop()
 
 
-async def measure(base_url: str, rabbitmq_url: str, args: argparse.Namespace) -> int:
+async def measure(stack: LocalStack, rabbitmq_url: str, args: argparse.Namespace) -> int:
+    base_url = stack.urls[0]
     print("pure bus hop (FastStream publish → consume, loopback RabbitMQ):", flush=True)
     hops = await pure_bus_hops(rabbitmq_url, args.samples)
     print(f"  bus_hop_p50_ms={ms(percentile(hops, 0.5))} bus_hop_p99_ms={ms(percentile(hops, 0.99))} "
@@ -342,7 +362,8 @@ async def measure(base_url: str, rabbitmq_url: str, args: argparse.Namespace) ->
         print(f"  {part} ({what}): p50={ms(percentile(times, 0.5))} p99={ms(percentile(times, 0.99))}", flush=True)
 
     print(f"{args.sessions} concurrent WebSocket sessions on one gateway:", flush=True)
-    load = await websocket_load(base_url, args.sessions, args.seconds, args.turns)
+    load = await websocket_load(base_url, stack.group.processes["gateway-1"].pid, args.sessions, args.seconds,
+                                args.turn_sessions)
     print(f"  heartbeat→ack n={len(load.heartbeat_times)} p50={ms(percentile(load.heartbeat_times, 0.5))} "
           f"max={ms(max(load.heartbeat_times))}", flush=True)
     if load.turn_times:
@@ -365,7 +386,8 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=100, help="bus round trips (and pure hops) to time")
     parser.add_argument("--sessions", type=int, default=500, help="concurrent WebSocket sessions")
     parser.add_argument("--seconds", type=float, default=20.0, help="how long the sockets send heartbeats")
-    parser.add_argument("--turns", type=int, default=1, help="send_message per socket during the load")
+    parser.add_argument("--turn-sessions", type=int, default=25,
+                        help="sockets that also send one send_message during the load")
     sys.exit(asyncio.run(run(parser.parse_args())))
 
 
