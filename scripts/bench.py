@@ -29,6 +29,7 @@ import random
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -110,6 +111,12 @@ async def private_database():
         yield POSTGRES_ADMIN_URL.replace("postgresql://", "postgresql+asyncpg://").rsplit("/", 1)[0] + f"/{name}"
     finally:
         await admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextlib.asynccontextmanager
+async def sqlite_database(directory: str):
+    """For comparison: the same run with SQLite shows how much of the round trip is database round trips."""
+    yield f"sqlite+aiosqlite:///{directory}/mockmind.db"
 
 
 # ---- a timing WebSocket client ----------------------------------------------------------------------
@@ -328,9 +335,10 @@ async def websocket_load(base_url: str, gateway_pid: int, sessions: int, seconds
 
 async def run(args: argparse.Namespace) -> int:
     print(f"open files limit: {raise_open_files_limit(4 * args.sessions + 1024)}")
-    print(f"load average before: {load_average()}", flush=True)
-    with private_vhost() as rabbitmq_url:
-        async with private_database() as database_url:
+    print(f"load average before: {load_average()}  database={args.database}", flush=True)
+    with private_vhost() as rabbitmq_url, tempfile.TemporaryDirectory() as scratch:
+        database = private_database() if args.database == "postgres" else sqlite_database(scratch)
+        async with database as database_url:
             env = {
                 "RABBITMQ_URL": rabbitmq_url, "DATABASE_URL": database_url, "SESSION_SECRET": SECRET,
                 "LOG_LEVEL": "WARNING", "LLM_PROVIDER": "offline", "DD_TRACE_ENABLED": "false",
@@ -386,6 +394,7 @@ def main() -> None:
     parser.add_argument("--samples", type=int, default=100, help="bus round trips (and pure hops) to time")
     parser.add_argument("--sessions", type=int, default=500, help="concurrent WebSocket sessions")
     parser.add_argument("--seconds", type=float, default=20.0, help="how long the sockets send heartbeats")
+    parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
     parser.add_argument("--turn-sessions", type=int, default=25,
                         help="sockets that also send one send_message during the load")
     sys.exit(asyncio.run(run(parser.parse_args())))

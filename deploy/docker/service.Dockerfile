@@ -1,10 +1,11 @@
 # syntax=docker/dockerfile:1
-# One Dockerfile for the Python services; pick one with `--target` (build context: the repository root):
+# One Dockerfile for the Python services; pick one with `--target` and its workspace package with
+# `--build-arg PACKAGE` (build context: the repository root; compose.yaml passes both):
 #
-#   docker build -f deploy/docker/service.Dockerfile --target gateway           -t mockmind/gateway .
-#   docker build -f deploy/docker/service.Dockerfile --target interviewer-agent -t mockmind/interviewer-agent .
-#   docker build -f deploy/docker/service.Dockerfile --target feedback-agent    -t mockmind/feedback-agent .
-#   docker build -f deploy/docker/service.Dockerfile --target tts               -t mockmind/tts .
+#   docker build -f deploy/docker/service.Dockerfile --target gateway --build-arg PACKAGE=mockmind-gateway -t mockmind/gateway .
+#   … --target interviewer-agent --build-arg PACKAGE=mockmind-interviewer-agent
+#   … --target feedback-agent    --build-arg PACKAGE=mockmind-feedback-agent
+#   … --target tts               --build-arg PACKAGE=mockmind-tts
 #
 # The sandbox worker has its own image (sandbox-worker/Dockerfile): it carries the language toolchains.
 # Each image holds only its service's packages (`uv sync --package`), from the locked versions in uv.lock.
