@@ -40,6 +40,9 @@ test("a whole interview from landing to report against the running services", as
   page.on("console", (message) => {
     if (message.type() === "error") console.log(`browser console: ${message.text()}`);
   });
+  page.on("response", (response) => {
+    if (response.status() >= 400) console.log(`HTTP ${response.status()} ${response.url()}`);
+  });
   const scripts: string[] = [];
   page.on("request", (request) => {
     if (request.resourceType() === "script") scripts.push(request.url());
@@ -90,6 +93,11 @@ test("a whole interview from landing to report against the running services", as
   await page.getByRole("button", { name: "Submit", exact: true }).click();
   await expect(page.getByTestId("run-summary")).toContainText("Submission", { timeout: 120_000 });
   await expect(page.getByTestId("run-summary")).toContainText("Accepted");
+  // Each streamed reply appears once, not repeated by its closing frame
+  for (const text of await page.getByTestId("chat-interviewer").locator("p").allTextContents()) {
+    const half = text.length / 2;
+    expect(text.length > 20 && text.slice(0, half).trim() === text.slice(half).trim(), `repeated reply: ${text}`).toBe(false);
+  }
   await expectAccessible(page, "interview room");
   await screenshot(page, "live-interview");
 

@@ -168,14 +168,18 @@ function applyInterviewerText(
   let text: string;
   if (payload.kind === "delta") {
     text = existing + payload.text;
-  } else if (payload.text.startsWith(existing)) {
-    text = payload.text;
+  } else if (collapseSpaces(payload.text).startsWith(collapseSpaces(existing))) {
+    text = payload.text; // the whole reply (the interviewer agent joins its sentences with single spaces)
   } else {
     text = existing + payload.text;
   }
   const message: ChatMessage = { id, role: "interviewer", text, streaming: payload.kind === "delta" };
   if (index < 0) return [...chat, message];
   return chat.map((current, position) => (position === index ? message : current));
+}
+
+function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
 }
 
 /** The newest result of a given mode, for the results panel. */

@@ -34,6 +34,16 @@ describe("interviewReducer", () => {
     expect(tail.chat[0].text).toBe("Hello there");
   });
 
+  it("does not repeat a reply whose complete frame differs from the deltas only in spacing", () => {
+    // what the interviewer agent sends: one delta per sentence with a trailing space, then the sentences joined
+    const state = run(
+      server("interviewer_msg", { turn_id: "t", kind: "delta", text: "All 3 sample tests pass. " }),
+      server("interviewer_msg", { turn_id: "t", kind: "delta", text: "Submit when ready. " }),
+      server("interviewer_msg", { turn_id: "t", kind: "complete", text: "All 3 sample tests pass. Submit when ready." }),
+    );
+    expect(state.chat.map((message) => message.text)).toEqual(["All 3 sample tests pass. Submit when ready."]);
+  });
+
   it("shows the tool the agent is running and clears it when done", () => {
     const running = run(server("agent_thinking", { turn_id: "t", status: "running", tool: "run_code" }));
     expect(running.activity).toEqual({ turnId: "t", status: "running", tool: "run_code" });

@@ -1,4 +1,4 @@
-import ReactMarkdown from "react-markdown";
+import ReactMarkdown, { type Components } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { Loader2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
@@ -9,6 +9,11 @@ const DIFFICULTY_BADGE: Record<Difficulty, "success" | "warning" | "destructive"
   easy: "success",
   medium: "warning",
   hard: "destructive",
+};
+
+/** Code blocks may scroll sideways, so they take keyboard focus to be scrollable without a mouse. */
+const MARKDOWN_COMPONENTS: Components = {
+  pre: ({ node, ...props }) => <pre tabIndex={0} {...props} />,
 };
 
 export function formatValue(value: unknown): string {
@@ -35,7 +40,9 @@ export function ProblemPanel({ problem }: { problem: ProblemPresentedPayload | n
         </div>
       </header>
       <div className="prose-statement" data-testid="problem-statement">
-        <ReactMarkdown remarkPlugins={[remarkGfm]}>{problem.statement_md}</ReactMarkdown>
+        <ReactMarkdown remarkPlugins={[remarkGfm]} components={MARKDOWN_COMPONENTS}>
+          {problem.statement_md}
+        </ReactMarkdown>
       </div>
       {problem.sample_tests.length > 0 ? (
         <section aria-labelledby="examples-title" className="flex flex-col gap-3">

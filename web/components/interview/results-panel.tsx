@@ -90,7 +90,7 @@ function TestRow({ test, position, sample }: { test: TestResult; position: numbe
           <span className="flex items-center gap-1" title="Time">
             <Clock className="size-3.5" aria-hidden />
             <span className="sr-only">Time </span>
-            {test.time_ms.toFixed(0)} ms
+            {test.time_ms < 1 ? "<1" : test.time_ms.toFixed(0)} ms
           </span>
           <span className="flex items-center gap-1" title="Memory">
             <Cpu className="size-3.5" aria-hidden />
