@@ -7,7 +7,8 @@ Isolation (each layer is proven by tests/test_hostile.py):
   a fresh size-capped tmpfs at /tmp as the work dir; a private /proc and a minimal /dev. Nothing of
   /etc, /home, /root, the repo or the worker's files is visible.
 - Environment: emptied; only PATH, HOME, LANG and the language's own variables are set.
-- rlimits via prlimit (CPU, address space, processes, file size, open files, no core dumps).
+- rlimits (CPU, address space, processes, file size, open files, no core dumps), set by the worker on
+  bwrap's tree while it waits on --block-fd, or by a prlimit process where the worker may not do that.
 - The worker supervises wall time and the CPU of the whole process tree per test, caps stdout,
   stderr and the harness's record stream, and on any limit SIGKILLs bwrap; `--die-with-parent`
   plus the pid namespace then take the whole process tree down with it.
@@ -16,6 +17,7 @@ Isolation (each layer is proven by tests/test_hostile.py):
 import asyncio
 import json
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -87,7 +89,7 @@ class _Supervision:
     records: list[dict] = field(default_factory=list)
     current_test: int | None = None
     test_started: float = 0.0
-    test_cpu_start: float = 0.0
+    test_cpu_start: float | None = None  # taken at the first poll of a test: short tests cost no /proc reads
     killed_for: str | None = None
 
 
@@ -107,6 +109,9 @@ class Sandbox:
                 "Install bubblewrap, or set SANDBOX_ALLOW_UNISOLATED=1 on a development machine."
             )
         self._free_slots: list[int] = list(range(256))
+        # Setting the rlimits of bwrap's blocked tree from here saves an exec per run, but needs CAP_SYS_RESOURCE
+        # when the sandbox runs as another uid; without it a prlimit process wraps the command instead.
+        self.worker_sets_rlimits = self.isolated and (os.geteuid() != 0 or _has_capability(CAP_SYS_RESOURCE))
         self.cgroup_root = memory_cgroup_root() if self.isolated and os.environ.get("SANDBOX_CGROUP") != "off" else None
 
     def _bwrap_works(self) -> bool:
@@ -154,20 +159,15 @@ class Sandbox:
         return {"PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": WORK, "LANG": "C.UTF-8", **spec.env}
 
     def _with_rlimits(self, spec: RunSpec, in_cgroup: bool) -> list[str]:
-        lim = spec.limits
+        """Under bwrap the worker sets rlimits itself while bwrap waits on --block-fd (no extra process);
+        only the unisolated development mode needs the prlimit command."""
         argv = [_unbox(a, spec.box_dir, self.isolated) for a in spec.argv]
-        if self.prlimit is None:
+        if self.worker_sets_rlimits or self.prlimit is None:
             return argv
-        limits = [
-            f"--cpu={lim.process_cpu_s}",
-            f"--nproc={lim.max_processes}",
-            f"--fsize={lim.file_size_kb * 1024}",
-            f"--nofile={lim.open_files}",
-            "--core=0",
-        ]
-        if lim.address_space_mb is not None and not (in_cgroup and lim.address_space_only_without_cgroup):
-            limits.append(f"--as={lim.address_space_mb * 1024 * 1024}")
-        return [self.prlimit, *limits, "--", *argv]
+        options = {resource.RLIMIT_CPU: "--cpu", resource.RLIMIT_NPROC: "--nproc", resource.RLIMIT_FSIZE: "--fsize",
+                   resource.RLIMIT_NOFILE: "--nofile", resource.RLIMIT_CORE: "--core", resource.RLIMIT_AS: "--as"}
+        return [self.prlimit, *(f"{options[r]}={value}" for r, value in _rlimits(spec.limits, in_cgroup).items()),
+                "--", *argv]
 
     # ---- running -------------------------------------------------------------------------------
 
@@ -181,7 +181,7 @@ class Sandbox:
     async def _run(self, spec: RunSpec, extra_ro: list[str], slot: int) -> RunOutcome:
         record_read, record_write = os.pipe()
         cgroup = self._cgroup_for(spec.limits)
-        block_read, block_write = os.pipe() if cgroup else (None, None)
+        block_read, block_write = os.pipe() if self.isolated else (None, None)
         owner = self._host_uid(slot)
         if owner and spec.box_writable:
             _chown_tree(spec.box_dir, owner)
@@ -194,7 +194,7 @@ class Sandbox:
                 stdin=asyncio.subprocess.PIPE,
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.PIPE,
-                pass_fds=(record_write,) + ((block_read,) if cgroup else ()),
+                pass_fds=(record_write,) + ((block_read,) if block_read is not None else ()),
                 env=self._env(spec) if not self.isolated else {},
                 cwd=str(spec.box_dir) if not self.isolated else None,
                 start_new_session=True,
@@ -202,20 +202,30 @@ class Sandbox:
             )
         except BaseException:
             os.close(record_read)
-            if cgroup:
+            if block_write is not None:
                 os.close(block_write)
+            if cgroup:
                 cgroup.remove()
             raise
         finally:
             os.close(record_write)
             if block_read is not None:
                 os.close(block_read)
-        if cgroup:
-            _move_tree_into(cgroup, process.pid)  # bwrap waits on --block-fd until this is done
+        if block_write is not None:
+            # bwrap waits on --block-fd, before it starts the command, until the tree is confined.
+            try:
+                _confine_tree(process.pid, cgroup,
+                              _rlimits(spec.limits, cgroup is not None) if self.worker_sets_rlimits else {})
+            except BaseException:  # never let the command start unconfined
+                _kill(process)
+                os.close(block_write)
+                os.close(record_read)
+                raise
             os.write(block_write, b"go")
             os.close(block_write)
         try:
-            state = _Supervision(test_started=started, current_test=0 if spec.single_test else None)
+            state = _Supervision(test_started=started, current_test=0 if spec.single_test else None,
+                                 test_cpu_start=0.0 if spec.single_test else None)
             outcome = await self._watch(process, spec, state=state, started=started, record_read=record_read)
         finally:
             if cgroup:
@@ -280,6 +290,8 @@ class Sandbox:
                     reason = "wall"
             elif now - state.test_started > limits.test_wall_s:
                 reason = "wall"
+            elif state.test_cpu_start is None:
+                state.test_cpu_start = _tree_cpu_seconds(process.pid)
             elif _tree_cpu_seconds(process.pid) - state.test_cpu_start > limits.test_cpu_s:
                 reason = "cpu"
             if reason:
@@ -308,7 +320,7 @@ class Sandbox:
                 if record.get("t") == "start":
                     state.current_test = record.get("i")
                     state.test_started = time.monotonic()
-                    state.test_cpu_start = _tree_cpu_seconds(process.pid)
+                    state.test_cpu_start = None
                 elif record.get("t") == "done":
                     state.current_test = None
                     state.test_started = time.monotonic()
@@ -367,16 +379,57 @@ def _child_pids(pid: int) -> list[int]:
     return children
 
 
-def _move_tree_into(cgroup: MemoryCgroup, pid: int) -> None:
-    """Each parent moves before its children are listed, so nothing forked meanwhile is missed."""
+CAP_SYS_RESOURCE = 24
+
+
+def _has_capability(number: int) -> bool:
+    try:
+        with open("/proc/self/status") as f:
+            effective = next(line for line in f if line.startswith("CapEff:")).split()[1]
+        return bool(int(effective, 16) >> number & 1)
+    except (OSError, StopIteration, ValueError):
+        return False
+
+
+def _rlimits(lim: RunLimits, in_cgroup: bool) -> dict[int, int]:
+    limits = {
+        resource.RLIMIT_CPU: lim.process_cpu_s,
+        resource.RLIMIT_NPROC: lim.max_processes,
+        resource.RLIMIT_FSIZE: lim.file_size_kb * 1024,
+        resource.RLIMIT_NOFILE: lim.open_files,
+        resource.RLIMIT_CORE: 0,
+    }
+    if lim.address_space_mb is not None and not (in_cgroup and lim.address_space_only_without_cgroup):
+        limits[resource.RLIMIT_AS] = lim.address_space_mb * 1024 * 1024
+    return limits
+
+
+def _confine_tree(pid: int, cgroup: MemoryCgroup | None, rlimits: dict[int, int]) -> None:
+    """Move bwrap's (blocked) process tree into the cgroup and set its rlimits, which the command inherits.
+    Each parent is confined before its children are listed, so nothing forked meanwhile is missed."""
     stack = [pid]
     while stack:
         current = stack.pop()
         try:
-            cgroup.add(current)
-        except OSError:
+            if cgroup:
+                cgroup.add(current)
+            for limit, value in rlimits.items():
+                _set_rlimit(current, limit, value)
+        except (ProcessLookupError, FileNotFoundError):
             continue  # already gone
+        except OSError as exc:
+            if not os.path.exists(f"/proc/{current}"):
+                continue
+            raise SandboxUnavailable(f"cannot confine sandbox process {current}: {exc}") from exc
         stack.extend(_child_pids(current))
+
+
+def _set_rlimit(pid: int, limit: int, value: int) -> None:
+    try:
+        resource.prlimit(pid, limit, (value, value))
+    except ValueError:  # above the hard limit and we may not raise it (unprivileged worker): keep the hard one
+        _, hard = resource.prlimit(pid, limit)
+        resource.prlimit(pid, limit, (min(value, hard), hard))
 
 
 def _tree_cpu_seconds(pid: int) -> float:

@@ -9,6 +9,8 @@ import socket
 import pytest
 
 from contracts.sandbox import SandboxRequest, Verdict
+from sandbox_worker.judge import Judge
+from sandbox_worker.sandbox import Sandbox
 
 SIG = {"name": "solve", "params": [{"name": "x", "type": "int"}], "returns": "int"}
 TIGHT = {"cpu_time_s": 1, "wall_time_s": 2, "memory_mb": 128, "output_kb": 16, "file_size_kb": 256,
@@ -204,3 +206,29 @@ async def test_hostile_program_in_other_languages(judge_runner, monkeypatch, nam
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "leak-me")
     result = await run(judge_runner, source, language=language)
     assert result.tests and result.tests[0].verdict is verdict, (result.compile_output, result.tests)
+
+
+RLIMIT_PROBE = """import resource
+
+def solve(x):
+    names = ("RLIMIT_CPU", "RLIMIT_NPROC", "RLIMIT_FSIZE", "RLIMIT_NOFILE", "RLIMIT_CORE", "RLIMIT_AS")
+    return [resource.getrlimit(getattr(resource, name))[1] for name in names]
+"""
+
+
+@pytest.mark.parametrize("worker_sets_rlimits", [False, True], ids=["prlimit_process", "set_by_worker"])
+async def test_rlimits_reach_the_candidate(worker_sets_rlimits):
+    """Both ways of applying rlimits (a prlimit process, or the worker on bwrap's blocked tree) confine
+    the candidate. The worker may only set them itself on its own uid here, so that case runs as root's uid."""
+    sandbox = Sandbox()
+    sandbox.worker_sets_rlimits = worker_sets_rlimits
+    if worker_sets_rlimits and os.geteuid() == 0:
+        sandbox._host_uid = lambda slot: None
+    judge = Judge(max_concurrency=1, sandbox=sandbox)
+    limits = {**TIGHT, "memory_mb": 128}
+    result = await judge.judge(SandboxRequest(language="python", source=RLIMIT_PROBE, signature=SIG, limits=limits,
+                                              tests=[{"id": "only", "input": {"x": 1}, "expected": None}]))
+    cpu, nproc, fsize, nofile, core, address_space = result.tests[0].actual
+    assert (nproc, fsize, nofile, core) == (16, 256 * 1024, 32, 0)
+    assert 0 < cpu <= 10
+    assert 0 < address_space <= (128 + 256) * 1024 * 1024

@@ -9,15 +9,20 @@ Protocol shared by every language's harness (see sandbox_worker/languages.py):
     {"t": "done", "i": n, "error": {"type", "message", "line"}, "mle": bool, ...}
     {"t": "compile_error", "message": ...}
 The expected values never enter the sandbox: comparison happens in the worker.
+
+Start-up is most of a small run's cost, so this file imports only what the interpreter has already
+loaded plus the C JSON accelerator (`json` itself would pull in re, enum and friends: ~2x the start-up).
 """
 
 import io
-import json
 import os
-import resource
 import sys
 import time
-import traceback
+
+try:
+    import _json
+except ImportError:  # an interpreter without the C accelerator
+    _json = None
 
 SOLUTION_FILE = "solution.py"
 
@@ -116,11 +121,55 @@ class CappedWriter(io.TextIOBase):
         return "".join(self.parts)
 
 
+class _JsonContext:
+    """What the C scanner reads from a json.JSONDecoder: plain Python types, strict strings."""
+
+    strict = True
+    object_hook = object_pairs_hook = None
+    parse_float, parse_int, parse_constant = float, int, float
+
+
+def _not_serialisable(value):
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def json_loads(text):
+    if _json is None:
+        import json
+
+        return json.loads(text)
+    value, _ = _json.make_scanner(_JsonContext())(text, 0)
+    return value
+
+
+def json_dumps(value):
+    if _json is None:
+        import json
+
+        return json.dumps(value)
+    encode = _json.make_encoder({}, _not_serialisable, _json.encode_basestring_ascii, None, ":", ",",
+                                False, False, True)
+    return "".join(encode(value, 0))
+
+
+def peak_rss_kb():
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 def error_info(exc):
     line = None
-    for frame, lineno in traceback.walk_tb(exc.__traceback__):  # cheap even for 10**5 recursive frames
-        if frame.f_code.co_filename == SOLUTION_FILE:
-            line = lineno
+    tb = exc.__traceback__
+    while tb is not None:  # cheap even for 10**5 recursive frames
+        if tb.tb_frame.f_code.co_filename == SOLUTION_FILE:
+            line = tb.tb_lineno
+        tb = tb.tb_next
     if isinstance(exc, SyntaxError) and exc.filename == SOLUTION_FILE:
         line = exc.lineno
     return {"type": type(exc).__name__, "message": str(exc)[:2000], "line": line}
@@ -180,7 +229,7 @@ def run_test(index, test, namespace, signature, cap, emit):
         sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
     record["wall_ms"] = (time.perf_counter() - wall) * 1000
     record["cpu_ms"] = (time.process_time() - cpu) * 1000
-    record["mem_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    record["mem_kb"] = peak_rss_kb()
     record.update(stdout=out.value(), stderr=err.value(), ole=out.overflow or err.overflow)
     emit(record)
 
@@ -191,14 +240,14 @@ def main():
 
     def emit(record):
         try:
-            line = json.dumps(record)
-        except (TypeError, ValueError) as exc:
-            line = json.dumps({"t": "done", "i": record["i"], "error": {"type": "TypeError",
+            line = json_dumps(record)
+        except (TypeError, ValueError, RecursionError) as exc:
+            line = json_dumps({"t": "done", "i": record["i"], "error": {"type": "TypeError",
                                "message": f"result is not JSON-serialisable: {exc}"}})
         records.write(line + "\n")
 
     with open(spec_path) as f:
-        spec = json.load(f)
+        spec = json_loads(f.read())
     with open(solution_path) as f:
         source = f.read()
     sys.setrecursionlimit(100_000)
