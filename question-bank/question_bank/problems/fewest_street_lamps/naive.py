@@ -8,6 +8,5 @@ def fewest_lamps(n, reach):
         if dp[lo] == INF:
             continue
         for x in range(lo + 1, hi + 1):
-            if dp[lo] + 1 < dp[x]:
-                dp[x] = dp[lo] + 1
+            dp[x] = min(dp[x], dp[lo] + 1)
     return -1 if dp[n] == INF else dp[n]

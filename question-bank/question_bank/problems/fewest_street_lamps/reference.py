@@ -7,7 +7,7 @@ def fewest_lamps(n, reach):
             far[start] = max(far[start], min(n, i + r))
     lamps = 0
     lit_until = 0  # [0, lit_until] is lit by the lamps chosen so far
-    best = 0       # furthest reach of a lamp starting within [0, current point]
+    best = 0  # furthest reach of a lamp starting within [0, current point]
     for p in range(n):
         best = max(best, far[p])
         if p == lit_until:

@@ -36,7 +36,9 @@ def scaling_game(rng: random.Random, n: int) -> dict:
     return random_game(rng, 12, 12, n, 5)
 
 
-def near_miss_game(rng: random.Random, rows: int, cols: int, n_words: int, alphabet: int, prefix_len: int) -> dict:
+def near_miss_game(
+    rng: random.Random, rows: int, cols: int, n_words: int, alphabet: int, prefix_len: int
+) -> dict:
     """Most words follow a real board path for `prefix_len` letters and then need two letters that
     are not on the board. Searching word by word re-walks those shared paths for every word; a trie
     walks each path once."""

@@ -56,7 +56,7 @@ def deep_pair(rng: random.Random, n: int, spine: int) -> dict:
         node[rng.choice((1, 2))] = child
         node = child
     node[1] = bush[0]
-    p, q = rng.sample(bush[len(bush) // 2:], 2)  # later nodes sit deeper on average
+    p, q = rng.sample(bush[len(bush) // 2 :], 2)  # later nodes sit deeper on average
     return {"root": _level_order(root), "p": p[0], "q": q[0]}
 
 

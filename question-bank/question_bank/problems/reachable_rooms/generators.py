@@ -11,7 +11,9 @@ def shuffled_path(rng: random.Random, n: int) -> dict:
     are its two ends, so the answer is true but needs the whole corridor."""
     order = list(range(n))
     rng.shuffle(order)
-    doors = [[order[i], order[i + 1]] if rng.random() < 0.5 else [order[i + 1], order[i]] for i in range(n - 1)]
+    doors = [
+        [order[i], order[i + 1]] if rng.random() < 0.5 else [order[i + 1], order[i]] for i in range(n - 1)
+    ]
     rng.shuffle(doors)
     return {"n": n, "doors": doors, "start": order[0], "goal": order[-1]}
 

@@ -3,7 +3,9 @@ import random
 MAX_REQUIRED = 10**9
 
 
-def random_projects(rng: random.Random, n: int, k: int, funds: int, spread: int, max_profit: int = 10**4) -> dict:
+def random_projects(
+    rng: random.Random, n: int, k: int, funds: int, spread: int, max_profit: int = 10**4
+) -> dict:
     """Project number r (in a random order) requires up to funds + spread * r, so projects unlock
     gradually as the studio earns (average profit is max_profit / 2 per project)."""
     ranks = list(range(n))
