@@ -15,6 +15,7 @@ Isolation (each layer is proven by tests/test_hostile.py):
 """
 
 import asyncio
+import atexit
 import json
 import os
 import resource
@@ -25,7 +26,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cgroup import MemoryCgroup, memory_cgroup_root
+from .cgroup import CgroupPool, MemoryCgroup, memory_cgroup_root
 
 BOX = "/box"  # where the submission's directory appears inside the sandbox
 WORK = "/tmp"  # the fresh tmpfs work dir inside the sandbox
@@ -113,6 +114,9 @@ class Sandbox:
         # when the sandbox runs as another uid; without it a prlimit process wraps the command instead.
         self.worker_sets_rlimits = self.isolated and (os.geteuid() != 0 or _has_capability(CAP_SYS_RESOURCE))
         self.cgroup_root = memory_cgroup_root() if self.isolated and os.environ.get("SANDBOX_CGROUP") != "off" else None
+        self.cgroups = CgroupPool(self.cgroup_root) if self.cgroup_root else None
+        if self.cgroups:
+            atexit.register(self.cgroups.close)
 
     def _bwrap_works(self) -> bool:
         return bwrap_probe([self.bwrap, "--unshare-all", *self._root_layout()], self._host_uid(0))
@@ -205,7 +209,7 @@ class Sandbox:
             if block_write is not None:
                 os.close(block_write)
             if cgroup:
-                cgroup.remove()
+                self.cgroups.release(cgroup)
             raise
         finally:
             os.close(record_write)
@@ -230,7 +234,7 @@ class Sandbox:
         finally:
             if cgroup:
                 outcome_peak, oom = cgroup.peak_kb(), cgroup.oom_killed()
-                asyncio.create_task(cgroup.remove_when_empty())
+                self.cgroups.release(cgroup)
         if cgroup:
             outcome.peak_memory_kb, outcome.oom_killed = outcome_peak, oom
         return outcome
@@ -239,7 +243,7 @@ class Sandbox:
         if self.cgroup_root is None or limits.memory_mb is None:
             return None
         try:
-            return MemoryCgroup.create(self.cgroup_root, limits.memory_mb * 1024 * 1024)
+            return self.cgroups.acquire(limits.memory_mb * 1024 * 1024)
         except OSError:
             return None
 
