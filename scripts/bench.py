@@ -301,10 +301,15 @@ async def drive_socket(client: TimedSocket, seconds: float, turns: int, result: 
         result.errors.append(f"session {client.session_id}: {exc!r}")
 
 
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time a process has used so far (from /proc; Linux)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def cpu_seconds(pid: int) -> tuple[float, float]:
+    """(seconds on a CPU, seconds runnable but waiting for one) of all the process's threads so far,
+    from the scheduler's own accounting (/proc/…/schedstat; Linux). A large wait means a starved CPU."""
+    running = waiting = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(FileNotFoundError):  # a thread that just ended
+            on_cpu, on_queue, _ = (int(n) for n in (task / "schedstat").read_text().split())
+            running, waiting = running + on_cpu, waiting + on_queue
+    return running / 1e9, waiting / 1e9
 
 
 async def websocket_load(base_url: str, gateway_pid: int, sessions: int, seconds: float,
@@ -315,15 +320,16 @@ async def websocket_load(base_url: str, gateway_pid: int, sessions: int, seconds
     clients = await open_sessions(base_url, sessions, result)
     result.sessions = len(clients)
     print(f"  {len(clients)} sockets open at once; driving them for {seconds:.0f} s  load={load_average()}", flush=True)
-    gateway_cpu, own_cpu, started = cpu_seconds(gateway_pid), cpu_seconds(os.getpid()), time.perf_counter()
+    # Per-process scheduler accounting: is the gateway slow, or waiting for a CPU someone else holds?
+    gateway_before, own_before, started = cpu_seconds(gateway_pid), cpu_seconds(os.getpid()), time.perf_counter()
     try:
         await asyncio.gather(*(drive_socket(c, seconds, int(i < turn_sessions), result) for i, c in enumerate(clients)))
         wall = time.perf_counter() - started
-        gateway_used, own_used = cpu_seconds(gateway_pid) - gateway_cpu, cpu_seconds(os.getpid()) - own_cpu
         frames = len(result.heartbeat_times) + len(result.turn_times)
-        print(f"  CPU over {wall:.1f} s: gateway {gateway_used:.1f} s ({100 * gateway_used / wall:.0f}% of a core, "
-              f"{1e6 * gateway_used / max(frames, 1):.0f} µs per client frame), "
-              f"bench client {own_used:.1f} s ({100 * own_used / wall:.0f}%)", flush=True)
+        for who, pid, before in (("gateway", gateway_pid, gateway_before), ("bench client", os.getpid(), own_before)):
+            ran, waited = (after - b for after, b in zip(cpu_seconds(pid), before, strict=True))
+            print(f"  {who} over {wall:.1f} s: on a CPU {ran:.1f} s ({1e6 * ran / max(frames, 1):.0f} µs per client "
+                  f"frame), runnable but waiting for a CPU {waited:.1f} s", flush=True)
     finally:
         await asyncio.gather(*(c.close() for c in clients))
     result.errors += [e for c in clients for e in c.errors]
@@ -345,7 +351,12 @@ async def run(args: argparse.Namespace) -> int:
             }
             stack = LocalStack(env=env, gateway_ports=[free_port()], echo=False,
                                replicas={"interviewer-agent": 1, "feedback-agent": 0, "tts": 0, "sandbox-worker": 0})
-            await stack.start(timeout_s=120)
+            try:
+                await stack.start(timeout_s=120)
+            except (TimeoutError, RuntimeError):
+                for name, lines in stack.group.logs.items():
+                    print("\n".join(f"{name}: {line}" for line in lines[-20:]), file=sys.stderr)
+                raise
             try:
                 return await measure(stack, rabbitmq_url, args)
             finally:
@@ -361,9 +372,15 @@ async def measure(stack: LocalStack, rabbitmq_url: str, args: argparse.Namespace
 
     print("bus round trip (WS send_message → gateway → interviewer → gateway → WS agent_thinking):", flush=True)
     await bus_round_trips(base_url, 8)  # warm-up: imports, connection pools, query plans
+    pids = {name: stack.group.processes[f"{name}-1"].pid for name in ("gateway", "interviewer-agent")}
+    before = {name: cpu_seconds(pid) for name, pid in pids.items()}
     trips = await bus_round_trips(base_url, args.samples)
     rtts = [t.total for t in trips]
     print(f"  n={len(rtts)} min={ms(min(rtts))} max={ms(max(rtts))}  load={load_average()}", flush=True)
+    for name, pid in pids.items():
+        ran, waited = ((after - b) / len(trips) for after, b in zip(cpu_seconds(pid), before[name], strict=True))
+        print(f"  {name} per sample (a whole turn, start turns included): on a CPU {ms(ran)} ms, "
+              f"runnable but waiting for a CPU {ms(waited)} ms", flush=True)
     for part, what in (("inbound", "WS send → event built by the interviewer"),
                        ("outbound", "event built → on the WS")):
         times = [getattr(t, part) for t in trips]
