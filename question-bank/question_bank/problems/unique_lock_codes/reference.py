@@ -10,7 +10,7 @@ def unique_lock_codes(digits: list[int]) -> list[list[int]]:
         if len(code) == len(digits):
             codes.append(code.copy())
             return
-        for value in remaining:  # each distinct value once per position: no duplicate codes
+        for value in sorted(remaining):  # each distinct value once, smallest first: sorted, no duplicates
             if remaining[value]:
                 remaining[value] -= 1
                 code.append(value)
