@@ -35,7 +35,8 @@ test: install web ## install and run the whole test suite
 	$(MAKE) test-web
 
 test-python:
-	$(RUN) pytest -n $(PYTEST_WORKERS) --dist loadfile -q
+	$(RUN) pytest -n $(PYTEST_WORKERS) --dist loadfile -q -m "not timing"
+	$(RUN) pytest -q -m timing -p no:xdist
 
 test-web:
 	@if [ -f web/package.json ]; then cd web && npm run lint && npm run typecheck && npm test; fi
