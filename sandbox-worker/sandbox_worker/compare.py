@@ -9,7 +9,7 @@ from contracts.sandbox import Comparison
 
 def results_match(actual: Any, expected: Any, mode: Comparison, tolerance: float = 1e-6) -> bool:
     if mode is Comparison.UNORDERED:
-        return _multiset_equal(actual, expected, lambda a, b: _equal(a, b, None))
+        return _same_items(actual, expected)
     if mode is Comparison.UNORDERED_DEEP:
         return _equal(_canonical_unordered(actual), _canonical_unordered(expected), None)
     if mode is Comparison.FLOAT:
@@ -47,18 +47,11 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _multiset_equal(actual: Any, expected: Any, equal) -> bool:
+def _same_items(actual: Any, expected: Any) -> bool:
+    """Top-level multiset equality in O(n log n): items compare by canonical JSON (1 == 1.0, true != 1)."""
     if not (isinstance(actual, list) and isinstance(expected, list)) or len(actual) != len(expected):
         return False
-    unmatched = list(expected)
-    for item in actual:
-        for index, candidate in enumerate(unmatched):
-            if equal(item, candidate):
-                del unmatched[index]
-                break
-        else:
-            return False
-    return True
+    return sorted(map(_sort_key, actual)) == sorted(map(_sort_key, expected))
 
 
 def _canonical_unordered(value: Any) -> Any:

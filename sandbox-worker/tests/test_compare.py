@@ -30,3 +30,11 @@ def test_stdout_ignores_trailing_whitespace_only():
     assert stdout_matches("7", "7\n\n\n")
     assert not stdout_matches("1  2\n", "1 2\n")
     assert not stdout_matches("1\n\n2\n", "1\n2\n")
+
+
+def test_unordered_keeps_number_and_bool_rules_on_large_lists():
+    items = [[i, i * 0.5] for i in range(20000)]
+    assert results_match(list(reversed(items)), items, Comparison.UNORDERED)
+    assert results_match([1, 2.0, True], [True, 2, 1.0], Comparison.UNORDERED)
+    assert not results_match([1, True], [1, 1], Comparison.UNORDERED)
+    assert not results_match(items[:-1] + [[0, 0.0]], items, Comparison.UNORDERED)
