@@ -10,7 +10,7 @@ const port = Number(process.env.MOCKED_PORT ?? 4173);
 export default defineConfig({
   testDir: "./e2e",
   testMatch: /mocked\..*\.spec\.ts/,
-  timeout: 90_000,
+  timeout: 240_000,
   expect: { timeout: 15_000 },
   workers: 1,
   retries: 0,
