@@ -20,14 +20,24 @@ def _rabbitmqctl(*args: str) -> None:
     subprocess.run(["rabbitmqctl", "-q", *args], check=True, capture_output=True, timeout=60)
 
 
-@pytest.fixture(scope="session")
-def rabbitmq_url():
-    """A fresh vhost on the real local RabbitMQ, deleted after the run."""
+def _vhost():
     vhost = f"mockmind-test-{uuid.uuid4().hex[:10]}"
     _rabbitmqctl("add_vhost", vhost)
     _rabbitmqctl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*")
     yield f"amqp://guest:guest@{RABBIT_HOST}/{vhost}"
     _rabbitmqctl("delete_vhost", vhost)
+
+
+@pytest.fixture(scope="session")
+def rabbitmq_url():
+    """A fresh vhost on the real local RabbitMQ, shared by this run's tests, deleted after the run."""
+    yield from _vhost()
+
+
+@pytest.fixture
+def own_rabbitmq_url():
+    """A vhost for one test alone: no worker of any other test's stack can answer on it."""
+    yield from _vhost()
 
 
 @pytest.fixture(scope="session")
