@@ -33,6 +33,7 @@ test: install web ## install and run the whole test suite
 	@scripts/ensure-services.sh --all
 	$(MAKE) test-python
 	$(MAKE) test-web
+	$(MAKE) test-browser
 
 test-python:
 	$(RUN) pytest -n $(PYTEST_WORKERS) --dist loadfile -q -m "not timing"
@@ -40,6 +41,9 @@ test-python:
 
 test-web:
 	@if [ -f web/package.json ]; then cd web && npm run lint && npm run typecheck && npm test; fi
+
+test-browser: ## the web client in headless Chromium against the running platform
+	$(RUN) python scripts/browser_e2e.py
 
 smoke: install web services ## drive one whole interview through the public API
 	$(RUN) python scripts/smoke.py

@@ -11,6 +11,8 @@ missing=()
 for tool in "${!PACKAGE_FOR[@]}"; do
   command -v "$tool" >/dev/null || missing+=("${PACKAGE_FOR[$tool]}")
 done
+# Screenshots render with the same fonts everywhere.
+[ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
 # sox reads mp3 only with this format library.
 if command -v sox >/dev/null && ! sox -h 2>/dev/null | grep -q "mp3"; then missing+=(libsox-fmt-mp3); fi
 [ ${#missing[@]} -eq 0 ] && exit 0
