@@ -48,7 +48,8 @@ test-browser: ## the web client in headless Chromium against the running platfor
 smoke: install web services ## drive one whole interview through the public API
 	$(RUN) python scripts/smoke.py
 
-bench: install services ## bus round trip and 500 concurrent WebSocket sessions
+bench: install ## bus round trip and 500 concurrent WebSocket sessions
+	@scripts/ensure-services.sh --all
 	$(RUN) python scripts/bench.py
 
 bench-sandbox: install ## sandbox overhead against bare python3
