@@ -12,6 +12,6 @@ def decode_signal(signal: str) -> int:
             continue
         if signal[pos] != "0":
             stack.append(pos + 1)
-            if pos + 2 <= len(signal) and int(signal[pos:pos + 2]) <= 26:
+            if pos + 2 <= len(signal) and int(signal[pos : pos + 2]) <= 26:
                 stack.append(pos + 2)
     return count % MOD

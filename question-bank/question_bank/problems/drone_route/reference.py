@@ -19,6 +19,5 @@ def drone_route(cost: list[list[int]]) -> int:
             for k in range(others):
                 if not mask & (1 << k):
                     candidate = here + from_j[k + 1]
-                    if candidate < best[mask | (1 << k)][k]:
-                        best[mask | (1 << k)][k] = candidate
+                    best[mask | (1 << k)][k] = min(best[mask | (1 << k)][k], candidate)
     return min(best[full][j] + cost[j + 1][0] for j in range(others))

@@ -3,6 +3,5 @@ def max_xor_pair(codes: list[int]) -> int:
     best = 0
     for i in range(len(codes)):
         for j in range(i + 1, len(codes)):
-            if codes[i] ^ codes[j] > best:
-                best = codes[i] ^ codes[j]
+            best = max(best, codes[i] ^ codes[j])
     return best

@@ -20,7 +20,9 @@ def traffic(rng: random.Random, capacity: int, calls: int, keys: int) -> dict:
 def skewed_traffic(rng: random.Random, capacity: int, calls: int, keys: int) -> dict:
     """A few very popular keys plus a long tail: counts spread out, many evictions of the tail."""
     hot = rng.sample(range(keys), 50)
-    return _calls(rng, capacity, calls, lambda: rng.choice(hot) if rng.random() < 0.3 else rng.randrange(keys))
+    return _calls(
+        rng, capacity, calls, lambda: rng.choice(hot) if rng.random() < 0.3 else rng.randrange(keys)
+    )
 
 
 def scaling(rng: random.Random, n: int) -> dict:

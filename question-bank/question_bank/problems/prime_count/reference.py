@@ -7,6 +7,6 @@ def prime_count(n: int) -> int:
     while p * p < n:
         if is_prime[p]:
             # smaller multiples of p were already crossed off by smaller primes
-            is_prime[p * p::p] = bytes(len(range(p * p, n, p)))
+            is_prime[p * p :: p] = bytes(len(range(p * p, n, p)))
         p += 1
     return sum(is_prime)

@@ -10,7 +10,7 @@ class RollingMean:
         return self.current()
 
     def current(self) -> float:
-        recent = self.readings[-self.window:]
+        recent = self.readings[-self.window :]
         total = 0
         for r in recent:
             total += r

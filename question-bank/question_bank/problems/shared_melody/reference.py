@@ -7,6 +7,6 @@ def shared_melody(tune_a: str, tune_b: str) -> int:
             if note_a == note_b:
                 cur[j] = prev[j - 1] + 1
             else:
-                cur[j] = cur[j - 1] if cur[j - 1] > prev[j] else prev[j]
+                cur[j] = max(prev[j], cur[j - 1])
         prev = cur
     return prev[-1]

@@ -8,6 +8,9 @@ def watchtowers(n: int, swamps: list[list[int]]) -> int:
     for columns in permutations(range(n)):
         if any((r, c) in swamp for r, c in enumerate(columns)):
             continue
-        if len({r - c for r, c in enumerate(columns)}) == n and len({r + c for r, c in enumerate(columns)}) == n:
+        if (
+            len({r - c for r, c in enumerate(columns)}) == n
+            and len({r + c for r, c in enumerate(columns)}) == n
+        ):
             count += 1
     return count
