@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from random import getrandbits
 from typing import Any
 
-from contracts.topology import HEARTBEATS
+from contracts.topology import DEFER_QUEUE, HEARTBEATS
 from faststream import BaseMiddleware
 from faststream.message import SourceType
 from faststream.response.publish_type import PublishType
@@ -147,7 +147,7 @@ class TraceContextMiddleware(BaseMiddleware):
     @staticmethod
     def _start_consume_span(headers: dict[str, Any], topic: str) -> Span:
         upstream = HTTPPropagator.extract(_string_headers(headers))
-        came_back_later = "x-death" in headers
+        came_back_later = "x-death" in headers and not _was_only_deferred(headers)
         parent = upstream if upstream.trace_id and not came_back_later else None
         span = tracer.start_span("rabbitmq.consume", child_of=parent, resource=topic, span_type="worker",
                                  activate=True)
@@ -176,3 +176,11 @@ class TraceContextMiddleware(BaseMiddleware):
             # Override: a republished message (retry, dead letter) continues from this span, not its first one.
             cmd.add_headers(headers, override=True)
             return await call_next(cmd)
+
+
+def _was_only_deferred(headers: dict[str, Any]) -> bool:
+    """A message that waited its turn in the defer queue (an earlier turn of its session was still
+    running) is the same candidate action, so it continues its trace instead of starting a new one."""
+    deaths = headers.get("x-death") or []
+    latest = deaths[0] if deaths and isinstance(deaths[0], dict) else {}
+    return latest.get("queue") == DEFER_QUEUE.name
