@@ -5,7 +5,7 @@ UV ?= uv
 PYTEST_WORKERS ?= 2
 RUN := $(UV) run --frozen
 
-.PHONY: help install system-packages uv web dev test test-python test-web test-browser smoke bench \
+.PHONY: help install system-packages uv web dev test test-python test-web test-browser test-timing smoke bench \
         bench-sandbox bench-tts verify-questions asyncapi lint services
 
 help: ## list the commands
@@ -37,6 +37,11 @@ test: install web ## install and run the whole test suite
 
 test-python:
 	$(RUN) pytest -n $(PYTEST_WORKERS) --dist loadfile -q -m "not timing"
+
+# Measured-complexity checks: they time real code, so they run alone, and are not yet reliable enough on
+# a 2-core machine to gate every change (issue 7 stays open until they are).
+test-timing: install ## the feedback agent's measured-complexity checks, run alone
+	@scripts/ensure-services.sh
 	$(RUN) pytest -q -m timing -p no:xdist
 
 test-web:

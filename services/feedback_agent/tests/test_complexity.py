@@ -86,7 +86,7 @@ def test_the_solutions_used_below_are_correct(problem):
 
 
 @pytest.mark.slow
-@pytest.mark.timing  # measures run time: `make test` runs these alone, after the parallel suite
+@pytest.mark.timing  # measures run time: run alone with `make test-timing`
 @pytest.mark.parametrize("label", ["O(n)", "O(n log n)", "O(n²)"])
 @pytest.mark.parametrize("problem", sorted(BY_PROBLEM))
 async def test_measurement_tells_the_classes_apart(problem, label):
