@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+import yaml
 from faststream.specification import AsyncAPI
 
 ASYNCAPI_FILE = Path(__file__).resolve().parents[1] / "contracts" / "asyncapi.yaml"
@@ -28,7 +29,8 @@ def render() -> str:
         version="0.1.0",
         description="Every RabbitMQ channel MockMind's services publish to and consume from.",
     )
-    return spec.to_specification().to_yaml()
+    # Sorted keys: FastStream orders channels as it finds them, which can differ between runs.
+    return yaml.safe_dump(spec.to_specification().to_jsonable(), sort_keys=True, allow_unicode=True)
 
 
 def main() -> int:
