@@ -33,17 +33,16 @@ class TurnGate:
 
     @contextlib.asynccontextmanager
     async def hold(self, session: InterviewSession, command: TurnRequested) -> AsyncIterator[bool]:
-        """Yields True when this replica runs the turn now; False when the turn must not run at all
-        (already done, or a silence check while another turn runs). Raises `Deferred` to wait."""
+        """Yields True when this replica runs the turn now; False when it must not run at all (it is
+        already done). Raises `Deferred` to wait while another turn of the session runs."""
         number = command.turn_number
         if number is not None and number <= session.turns_done:
             yield False  # a redelivery of a turn that already finished
             return
         if not await self._lease(session, command):
-            if number is None:
-                yield False  # a silence check during a turn is stale by definition
-                return
-            raise Deferred(f"turn {number} of session {session.id} waits for an earlier one")
+            # Wait, don't drop: even a silence check may find the turn that scheduled it still closing;
+            # once it runs, the handler checks whether it is still current.
+            raise Deferred(f"turn {number or command.turn_id} of session {session.id} waits for the running one")
         renewing = asyncio.create_task(self._keep_lease(session.id))
         finished = False
         try:

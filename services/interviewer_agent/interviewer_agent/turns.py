@@ -141,6 +141,10 @@ class TurnHandler:
         async with self.gate.hold(session, command) as admitted:
             if not admitted:
                 return
+            if isinstance(action, SilenceCheckAction):  # re-read: a turn may have run while it waited
+                session = await store.get_session(command.session_id)
+                if not self._check_is_due(session, action):
+                    return
             log.info("taking turn %s (%s) of session %s", command.turn_id, action.kind, session.id)
             await self._record_candidate_input(session, command)
             if isinstance(action, CodeSnapshotAction):
