@@ -3,19 +3,17 @@ and they tell the browser what it must see (the problem, code results) as they r
 
 from dataclasses import dataclass
 
-from contracts.base import new_id
 from contracts.events import (
-    CodeResultPayload,
     ProblemPresentedPayload,
     PublicTest,
     RunMode,
     ServerEventType,
 )
 from contracts.questions import Question
-from contracts.sandbox import Language, SandboxRequest, SandboxResult, Verdict
+from contracts.sandbox import Language, SandboxResult, Verdict
 from persistence.models import InterviewSession
 from question_bank.bank import QuestionBank
-from runtime.sandbox_client import run_in_sandbox
+from runtime.code_runs import judge_and_record
 from runtime.worker import WorkerRuntime
 
 MAX_HINT_LEVEL = 3
@@ -76,19 +74,9 @@ class InterviewTools:
         if question is None:
             return SandboxResult(verdict=Verdict.INTERNAL_ERROR, message="no problem has been presented yet")
         tests = question.sample_tests if mode is RunMode.RUN else self.bank.all_tests(question.id)
-        request = SandboxRequest(
-            language=language, source=code, signature=question.signature, tests=tests, limits=question.limits
-        )
-        result = await run_in_sandbox(self.broker, session.id, request, timeout_s=self.sandbox_timeout_s)
-        submission_id = new_id()
-        await self.store.record_submission(
-            session.id, submission_id=submission_id, language=language.value, mode=mode.value, code=code,
-            verdict=result.verdict.value, result=result.model_dump(mode="json"),
-        )
-        await self.events.emit(
-            session.id,
-            ServerEventType.CODE_RESULT,
-            CodeResultPayload(submission_id=submission_id, mode=mode, language=language, result=result.public_view()),
+        _, result = await judge_and_record(
+            broker=self.broker, events=self.events, session_id=session.id, question=question, tests=list(tests),
+            code=code, language=language, mode=mode, timeout_s=self.sandbox_timeout_s,
         )
         return result
 
