@@ -61,8 +61,22 @@ class InterviewClient:
             return next((e for e in self.events[after:] if predicate(e)), None)
 
         async with self._arrived:
-            await asyncio.wait_for(self._arrived.wait_for(lambda: found() is not None), timeout)
+            try:
+                await asyncio.wait_for(self._arrived.wait_for(lambda: found() is not None), timeout)
+            except TimeoutError:
+                raise TimeoutError(f"no matching event within {timeout:.0f} s; since index {after}: "
+                                   f"{self.describe(self.events[after:])}") from None
             return found()
+
+    @staticmethod
+    def describe(events: list[dict[str, Any]]) -> str:
+        """A one-line account of events (type and the payload fields that say what happened), for failures."""
+        keys = ("status", "tool", "to_phase", "kind", "mode", "code", "index")
+        return "; ".join(
+            f"{e.get('seq')}:{e.get('type')}" + "".join(f" {k}={e['payload'][k]}" for k in keys
+                                                     if e.get("payload", {}).get(k) is not None)
+            for e in events[-40:]
+        ) or "none"
 
     async def wait_turn_complete(self, *, after: int, timeout: float = 30.0) -> dict:
         """Wait until the interviewer finishes a turn (its `agent_thinking` `done`)."""

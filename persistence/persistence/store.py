@@ -247,7 +247,8 @@ class InterviewStore:
 
     async def lease_turn(self, session_id: str, owner: str, lease_s: float, turn_number: int | None) -> bool:
         """Take the session's lease if it is free (or lapsed, or ours) and, for a numbered turn, if every
-        earlier turn is done. True when taken."""
+        earlier turn is done; an unnumbered turn (a silence check) also waits for every candidate turn the
+        gateway has issued, since those come first and usually make the check stale. True when taken."""
         now = _now()
         conditions = [
             InterviewSession.id == session_id,
@@ -256,6 +257,8 @@ class InterviewStore:
         ]
         if turn_number is not None:
             conditions.append(InterviewSession.turns_done == turn_number - 1)
+        else:
+            conditions.append(InterviewSession.turns_done >= InterviewSession.turns_issued)
         async with self._sessions.begin() as db:
             result = await db.execute(
                 update(InterviewSession).where(*conditions)

@@ -101,6 +101,17 @@ async def test_the_turn_gate_runs_turns_in_order_one_at_a_time(store):
     assert (await store.get_session(session.id)).turns_done == 1
 
 
+async def test_a_silence_check_waits_for_candidate_turns_already_issued(store):
+    session = await store.create_session(difficulty="easy", language="python")
+    assert await store.lease_turn(session.id, "replica-a", 5, None) is True  # nothing pending
+    await store.release_turn(session.id, "replica-a", None)
+    number = await store.issue_turn(session.id)  # the candidate acted: that turn runs first
+    assert await store.lease_turn(session.id, "replica-a", 5, None) is False
+    assert await store.lease_turn(session.id, "replica-b", 5, number) is True
+    await store.release_turn(session.id, "replica-b", number)
+    assert await store.lease_turn(session.id, "replica-a", 5, None) is True
+
+
 async def test_a_lapsed_lease_can_be_taken_over(store):
     session = await store.create_session(difficulty="easy", language="python")
     number = await store.issue_turn(session.id)

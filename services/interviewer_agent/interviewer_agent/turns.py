@@ -182,7 +182,10 @@ class TurnHandler:
 
     def _check_is_due(self, session: InterviewSession, check: SilenceCheckAction) -> bool:
         phase = Phase(session.phase) if session.phase else None
-        return is_current(check, session.agent_state) and phase in WORKING_PHASES
+        # A candidate turn the gateway issued but the agent has not finished is activity too: that turn
+        # will schedule a fresh check when it ends.
+        candidate_pending = session.turns_done < session.turns_issued
+        return is_current(check, session.agent_state) and phase in WORKING_PHASES and not candidate_pending
 
     async def _record_candidate_input(self, session: InterviewSession, command: TurnRequested) -> None:
         store = self.runtime.store
