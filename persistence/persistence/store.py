@@ -7,7 +7,7 @@ the same store run on SQLite and PostgreSQL.
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -135,10 +135,10 @@ class InterviewStore:
         """Give the event the session's next sequence number and keep it for resumption.
 
         Idempotent by `message_id`: appending an event the log already holds (a handler redelivered
-        after a crash re-emits the same ids) returns the logged copy with its original number.
+        after a crash re-emits the same ids) returns the logged copy with its original number. The
+        insert is tried first, since duplicates are rare: its unique index finds them, and the failed
+        transaction takes its sequence number back.
         """
-        if (logged := await self._logged_event(event)) is not None:
-            return logged
         try:
             return await self._number_and_insert(event)
         except IntegrityError:
@@ -167,16 +167,14 @@ class InterviewStore:
             if seq is None:
                 raise UnknownSession(event.session_id)
             numbered = event.model_copy(update={"seq": seq})
-            db.add(
-                SessionEvent(
-                    session_id=event.session_id,
-                    seq=seq,
-                    message_id=event.message_id,
-                    type=event.type,
-                    body=numbered.model_dump(mode="json"),
-                    created_at=_now(),
-                )
-            )
+            await db.execute(insert(SessionEvent).values(  # Core, not the ORM: this is the hottest write
+                session_id=event.session_id,
+                seq=seq,
+                message_id=event.message_id,
+                type=event.type,
+                body=numbered.model_dump(mode="json"),
+                created_at=_now(),
+            ))
         return numbered
 
     async def events_after(self, session_id: str, seq: int, limit: int = 10_000) -> list[ServerEvent]:

@@ -110,7 +110,7 @@ async def test_an_interview_goes_through_every_phase_and_tool(quiet_stack):
     wrapping = index(lambda e: e["type"] == "agent_phase_change" and e["payload"]["to_phase"] == "wrapping_up")
     complete = index(lambda e: e["type"] == "interviewer_msg" and e["payload"]["kind"] == "complete")
     thinking = index(lambda e: e["type"] == "agent_thinking" and e["payload"]["status"] == "thinking")
-    assert reviewing < thinking < first_delta < run_code < code_result < assess < wrapping < complete
+    assert thinking < reviewing < first_delta < run_code < code_result < assess < wrapping < complete
     assert submit_turn[first_delta]["payload"]["text"].startswith("Let's see how it does")
     deltas = "".join(texts(submit_turn, "delta")).strip()
     assert deltas == texts(submit_turn)[0]  # the deltas add up to the complete reply

@@ -77,15 +77,15 @@ def _estimated_usage(request: ModelRequest, output_chars: int) -> dict[str, int]
 
 
 def traced_turn(run_turn):
-    """For `TurnHandler.run_turn(session, command) -> TurnResult`: the `interviewer.run_turn` span."""
+    """For `TurnHandler.run_turn(session, command, out) -> TurnResult`: the `interviewer.run_turn` span."""
 
     @functools.wraps(run_turn)
-    async def wrapper(handler, session, command):
+    async def wrapper(handler, session, command, *args):
         with tracer.trace("interviewer.run_turn", resource=command.action.kind) as span:
             span.set_tags({"session_id": session.id, "turn_id": command.turn_id,
                            "action": command.action.kind})
             started = time.perf_counter()
-            result = await run_turn(handler, session, command)
+            result = await run_turn(handler, session, command, *args)
             latency_ms = (time.perf_counter() - started) * 1000
             span.set_tags({"phase": session.phase or "", "stop_reason": result.stop_reason or "",
                            "tool_calls": ",".join(result.tools_called)})

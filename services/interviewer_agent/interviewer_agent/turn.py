@@ -36,11 +36,16 @@ class TurnOutput:
         self.guard = guard
         self._buffer = SentenceBuffer()
         self._spoken: list[str] = []
+        self._announced = False
         self.tools_called: list[str] = []
 
     # --- the loop's TurnSink ------------------------------------------------------------------------
 
     async def thinking(self, status: str = "thinking", tool: str | None = None) -> None:
+        if status == "thinking" and tool is None:
+            if self._announced:  # the handler announces the turn as soon as it is admitted
+                return
+            self._announced = True
         if tool:
             self.tools_called.append(tool)
         await self.events.emit(

@@ -12,7 +12,7 @@ first attempt already emitted is recognised and nothing reaches the candidate tw
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime
 
 from contracts.bus import TurnRequested
@@ -32,9 +32,11 @@ class TurnGate:
         self.gap_timeout_s = gap_timeout_s
 
     @contextlib.asynccontextmanager
-    async def hold(self, session: InterviewSession, command: TurnRequested) -> AsyncIterator[bool]:
+    async def hold(self, session: InterviewSession, command: TurnRequested,
+                   on_admitted: Callable[[], Awaitable[None]] | None = None) -> AsyncIterator[bool]:
         """Yields True when this replica runs the turn now; False when it must not run at all (it is
-        already done). Raises `Deferred` to wait while another turn of the session runs."""
+        already done). Raises `Deferred` to wait while another turn of the session runs. `on_admitted`
+        runs as soon as the lease is taken, before the checkpoint is written."""
         number = command.turn_number
         if number is not None and number <= session.turns_done:
             yield False  # a redelivery of a turn that already finished
@@ -46,6 +48,8 @@ class TurnGate:
         renewing = asyncio.create_task(self._keep_lease(session.id))
         finished = False
         try:
+            if on_admitted is not None:
+                await on_admitted()
             await self._checkpoint_or_restore(session, command)
             yield True
             finished = True

@@ -138,19 +138,27 @@ class TurnHandler:
         action = command.action
         if isinstance(action, SilenceCheckAction) and not self._check_is_due(session, action):
             return
-        async with self.gate.hold(session, command) as admitted:
+        out = self._output(session, command.turn_id)
+        # A candidate's turn is announced (`agent_thinking`) the moment it is admitted, before anything is
+        # saved, so the browser shows the interviewer at work at once. A silence check is announced only
+        # once it is known to be due; a snapshot gets no reply at all.
+        announce = out.thinking if isinstance(action, CandidateMessageAction | CodeRunAction | StartAction) else None
+        async with self.gate.hold(session, command, on_admitted=announce) as admitted:
             if not admitted:
+                return
+            log.info("taking turn %s (%s) of session %s", command.turn_id, action.kind, session.id)
+            if isinstance(action, CodeSnapshotAction):
+                await self._record_candidate_input(session, command)
+                await self._take_snapshot(session, command)
                 return
             if isinstance(action, SilenceCheckAction):  # re-read: a turn may have run while it waited
                 session = await store.get_session(command.session_id)
                 if not self._check_is_due(session, action):
                     return
-            log.info("taking turn %s (%s) of session %s", command.turn_id, action.kind, session.id)
+                out = self._output(session, command.turn_id)
+                await out.thinking()
             await self._record_candidate_input(session, command)
-            if isinstance(action, CodeSnapshotAction):
-                await self._take_snapshot(session, command)
-                return
-            await self.run_turn(session, command)
+            await self.run_turn(session, command, out)
 
     @property
     def gate(self) -> TurnGate:
@@ -159,10 +167,9 @@ class TurnHandler:
         return self._gate
 
     @traced_turn
-    async def run_turn(self, session: InterviewSession, command: TurnRequested) -> TurnResult:
+    async def run_turn(self, session: InterviewSession, command: TurnRequested, out: TurnOutput) -> TurnResult:
         """One interviewer turn through the agent loop (kept whole so it can be traced as one span)."""
         store = self.runtime.store
-        out = self._output(session, command.turn_id)
         turn = InterviewTurn(session=session, action=command.action, bank=self.bank, registry=self.registry, out=out)
         await turn.begin()
         messages = history.rebuild(await store.transcript(session.id))
