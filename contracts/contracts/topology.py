@@ -70,11 +70,17 @@ FEEDBACK_REQUESTS = work_queue("feedback.requests", RoutingKey.FEEDBACK_REQUESTE
 # Silence check-ins are timed by RabbitMQ, not by a sleeping coroutine, so they survive restarts and any
 # replica can take them: the interviewer parks a `TurnRequested(SilenceCheckAction)` here (no consumer)
 # with a per-message TTL; when it expires RabbitMQ dead-letters it to `interviewer.turns` as a turn.
-INTERVIEWER_SILENCE_DELAY = RabbitQueue(
-    "interviewer.silence.delay",
-    durable=True,
-    arguments={"x-dead-letter-exchange": COMMANDS.name, "x-dead-letter-routing-key": RoutingKey.TURN_REQUESTED},
-)
+def silence_delay_queue(delay_s: float) -> RabbitQueue:
+    """Where silence checks wait: no consumer; each message is dead-lettered back as a turn when the
+    queue's TTL runs out. One queue per delay, because RabbitMQ expires messages only at the head of a
+    queue: a check with a long delay (an older setting, a rolling deploy) would hold up shorter ones."""
+    ttl_ms = round(delay_s * 1000)
+    return RabbitQueue(
+        f"interviewer.silence.delay.{ttl_ms}ms",
+        durable=True,
+        arguments={"x-message-ttl": ttl_ms, "x-dead-letter-exchange": COMMANDS.name,
+                   "x-dead-letter-routing-key": RoutingKey.TURN_REQUESTED},
+    )
 
 
 def gateway_events_queue(replica_id: str) -> RabbitQueue:

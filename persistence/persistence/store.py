@@ -243,10 +243,12 @@ class InterviewStore:
             raise UnknownSession(session_id)
         return number
 
-    async def lease_turn(self, session_id: str, owner: str, lease_s: float, turn_number: int | None) -> bool:
+    async def lease_turn(self, session_id: str, owner: str, lease_s: float,
+                         turn_number: int | None) -> InterviewSession | None:
         """Take the session's lease if it is free (or lapsed, or ours) and, for a numbered turn, if every
         earlier turn is done; an unnumbered turn (a silence check) also waits for every candidate turn the
-        gateway has issued, since those come first and usually make the check stale. True when taken."""
+        gateway has issued, since those come first and usually make the check stale. Returns the session
+        as it stands once leased (one statement: the turn needs no separate read), or None if not taken."""
         now = _now()
         conditions = [
             InterviewSession.id == session_id,
@@ -258,11 +260,12 @@ class InterviewStore:
         else:
             conditions.append(InterviewSession.turns_done >= InterviewSession.turns_issued)
         async with self._sessions.begin() as db:
-            result = await db.execute(
+            return await db.scalar(
                 update(InterviewSession).where(*conditions)
                 .values(lease_owner=owner, lease_until=now + timedelta(seconds=lease_s))
+                .returning(InterviewSession)
+                .execution_options(synchronize_session=False)
             )
-        return result.rowcount == 1
 
     async def renew_lease(self, session_id: str, owner: str, lease_s: float) -> bool:
         async with self._sessions.begin() as db:

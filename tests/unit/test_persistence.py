@@ -92,30 +92,31 @@ async def test_the_turn_gate_runs_turns_in_order_one_at_a_time(store):
     session = await store.create_session(difficulty="easy", language="python")
     first, second = await store.issue_turn(session.id), await store.issue_turn(session.id)
     assert (first, second) == (1, 2)
-    assert await store.lease_turn(session.id, "replica-b", 5, second) is False  # turn 1 not done yet
-    assert await store.lease_turn(session.id, "replica-a", 5, first) is True
-    assert await store.lease_turn(session.id, "replica-b", 5, None) is False  # held by replica-a
+    assert await store.lease_turn(session.id, "replica-b", 5, second) is None  # turn 1 not done yet
+    leased = await store.lease_turn(session.id, "replica-a", 5, first)
+    assert (leased.id, leased.lease_owner, leased.turns_issued) == (session.id, "replica-a", 2)  # as it stands
+    assert await store.lease_turn(session.id, "replica-b", 5, None) is None  # held by replica-a
     await store.release_turn(session.id, "replica-a", first)
-    assert await store.lease_turn(session.id, "replica-b", 5, second) is True
+    assert await store.lease_turn(session.id, "replica-b", 5, second) is not None
     await store.release_turn(session.id, "replica-b", None)  # failed: lease freed, turn 2 still undone
     assert (await store.get_session(session.id)).turns_done == 1
 
 
 async def test_a_silence_check_waits_for_candidate_turns_already_issued(store):
     session = await store.create_session(difficulty="easy", language="python")
-    assert await store.lease_turn(session.id, "replica-a", 5, None) is True  # nothing pending
+    assert await store.lease_turn(session.id, "replica-a", 5, None) is not None  # nothing pending
     await store.release_turn(session.id, "replica-a", None)
     number = await store.issue_turn(session.id)  # the candidate acted: that turn runs first
-    assert await store.lease_turn(session.id, "replica-a", 5, None) is False
-    assert await store.lease_turn(session.id, "replica-b", 5, number) is True
+    assert await store.lease_turn(session.id, "replica-a", 5, None) is None
+    assert await store.lease_turn(session.id, "replica-b", 5, number) is not None
     await store.release_turn(session.id, "replica-b", number)
-    assert await store.lease_turn(session.id, "replica-a", 5, None) is True
+    assert await store.lease_turn(session.id, "replica-a", 5, None) is not None
 
 
 async def test_a_lapsed_lease_can_be_taken_over(store):
     session = await store.create_session(difficulty="easy", language="python")
     number = await store.issue_turn(session.id)
-    assert await store.lease_turn(session.id, "crashed", -1, number) is True  # already lapsed
-    assert await store.lease_turn(session.id, "survivor", 5, number) is True
+    assert await store.lease_turn(session.id, "crashed", -1, number) is not None  # already lapsed
+    assert await store.lease_turn(session.id, "survivor", 5, number) is not None
     await store.skip_turns_before(session.id, 5)
     assert (await store.get_session(session.id)).turns_done == 4

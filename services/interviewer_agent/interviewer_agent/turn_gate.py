@@ -32,44 +32,49 @@ class TurnGate:
         self.gap_timeout_s = gap_timeout_s
 
     @contextlib.asynccontextmanager
-    async def hold(self, session: InterviewSession, command: TurnRequested,
-                   on_admitted: Callable[[], Awaitable[None]] | None = None) -> AsyncIterator[bool]:
-        """Yields True when this replica runs the turn now; False when it must not run at all (it is
-        already done). Raises `Deferred` to wait while another turn of the session runs. `on_admitted`
-        runs as soon as the lease is taken, before the checkpoint is written."""
-        number = command.turn_number
-        if number is not None and number <= session.turns_done:
-            yield False  # a redelivery of a turn that already finished
+    async def hold(self, command: TurnRequested,
+                   on_admitted: Callable[[], Awaitable[None]] | None = None) -> AsyncIterator[InterviewSession | None]:
+        """Yields the session, leased, when this replica runs the turn now; None when the turn must not
+        run at all (it is already done). Raises `Deferred` to wait while another turn of the session
+        runs, `UnknownSession` for a session that does not exist. `on_admitted` runs as soon as the
+        lease is taken, before the checkpoint is written."""
+        session = await self._lease(command)
+        if session is None:
+            yield None
             return
-        if not await self._lease(session, command):
-            # Wait, don't drop: even a silence check may find the turn that scheduled it still closing;
-            # once it runs, the handler checks whether it is still current.
-            raise Deferred(f"turn {number or command.turn_id} of session {session.id} waits for the running one")
         renewing = asyncio.create_task(self._keep_lease(session.id))
         finished = False
         try:
             if on_admitted is not None:
                 await on_admitted()
             await self._checkpoint_or_restore(session, command)
-            yield True
+            yield session
             finished = True
         finally:
             renewing.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await renewing
             # A failed turn frees the lease but stays undone, so it is retried before any later turn.
-            await self.store.release_turn(session.id, self.owner, number if finished else None)
+            await self.store.release_turn(session.id, self.owner, command.turn_number if finished else None)
 
-    async def _lease(self, session: InterviewSession, command: TurnRequested) -> bool:
-        if await self.store.lease_turn(session.id, self.owner, self.lease_s, command.turn_number):
-            return True
+    async def _lease(self, command: TurnRequested) -> InterviewSession | None:
+        number = command.turn_number
+        # The common case in one statement; only a turn that cannot run yet reads the session to see why.
+        if session := await self.store.lease_turn(command.session_id, self.owner, self.lease_s, number):
+            return session
+        current = await self.store.get_session(command.session_id)
+        if number is not None and number <= current.turns_done:
+            return None  # a redelivery of a turn that already finished
         waited_s = (datetime.now(UTC) - command.timestamp).total_seconds()
-        if command.turn_number is not None and waited_s > self.gap_timeout_s:
+        if number is not None and waited_s > self.gap_timeout_s:
             # Earlier turns never arrived (their publish failed at the gateway): stop waiting for them.
-            log.warning("session %s: skipping turns before %d after %.0f s", session.id, command.turn_number, waited_s)
-            await self.store.skip_turns_before(session.id, command.turn_number)
-            return await self.store.lease_turn(session.id, self.owner, self.lease_s, command.turn_number)
-        return False
+            log.warning("session %s: skipping turns before %d after %.0f s", current.id, number, waited_s)
+            await self.store.skip_turns_before(current.id, number)
+            if session := await self.store.lease_turn(current.id, self.owner, self.lease_s, number):
+                return session
+        # Wait, don't drop: even a silence check may find the turn that scheduled it still closing;
+        # once it runs, the handler checks whether it is still current.
+        raise Deferred(f"turn {number or command.turn_id} of session {current.id} waits for the running one")
 
     async def _keep_lease(self, session_id: str) -> None:
         while True:

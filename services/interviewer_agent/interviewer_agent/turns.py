@@ -129,36 +129,34 @@ class TurnHandler:
         self._gate: TurnGate | None = None
 
     async def handle(self, command: TurnRequested) -> None:
-        store = self.runtime.store
+        action = command.action
         try:
-            session = await store.get_session(command.session_id)
+            if isinstance(action, SilenceCheckAction) and not await self._check_is_due_now(command.session_id, action):
+                return  # most checks find the candidate active again: no lease for those
+            out = self._output(command)
+            # A candidate's turn is announced (`agent_thinking`) the moment it is admitted, before anything
+            # is saved, so the browser shows the interviewer at work at once. A silence check is announced
+            # only once it is known to be due; a snapshot gets no reply at all.
+            announce = out.thinking if isinstance(action, CandidateMessageAction | CodeRunAction | StartAction) else None
+            async with self.gate.hold(command, on_admitted=announce) as session:
+                if session is None:
+                    return
+                await self._take(session, command, out)
         except UnknownSession:
             log.warning("turn %s for unknown session %s dropped", command.turn_id, command.session_id)
-            return
+
+    async def _take(self, session: InterviewSession, command: TurnRequested, out: TurnOutput) -> None:
         action = command.action
         if isinstance(action, SilenceCheckAction) and not self._check_is_due(session, action):
+            return  # a turn ran while the check waited for the lease
+        log.info("taking turn %s (%s) of session %s", command.turn_id, action.kind, session.id)
+        await self._record_candidate_input(session, command)
+        if isinstance(action, CodeSnapshotAction):
+            await self._take_snapshot(session, command, out)
             return
-        out = self._output(session, command.turn_id)
-        # A candidate's turn is announced (`agent_thinking`) the moment it is admitted, before anything is
-        # saved, so the browser shows the interviewer at work at once. A silence check is announced only
-        # once it is known to be due; a snapshot gets no reply at all.
-        announce = out.thinking if isinstance(action, CandidateMessageAction | CodeRunAction | StartAction) else None
-        async with self.gate.hold(session, command, on_admitted=announce) as admitted:
-            if not admitted:
-                return
-            log.info("taking turn %s (%s) of session %s", command.turn_id, action.kind, session.id)
-            if isinstance(action, CodeSnapshotAction):
-                await self._record_candidate_input(session, command)
-                await self._take_snapshot(session, command)
-                return
-            if isinstance(action, SilenceCheckAction):  # re-read: a turn may have run while it waited
-                session = await store.get_session(command.session_id)
-                if not self._check_is_due(session, action):
-                    return
-                out = self._output(session, command.turn_id)
-                await out.thinking()
-            await self._record_candidate_input(session, command)
-            await self.run_turn(session, command, out)
+        out.guard = self._guard(session)
+        await out.thinking()
+        await self.run_turn(session, command, out)
 
     @property
     def gate(self) -> TurnGate:
@@ -180,12 +178,18 @@ class TurnHandler:
         await self._after_turn(session, command.action)
         return result
 
-    def _output(self, session: InterviewSession, turn_id: str) -> TurnOutput:
+    def _output(self, command: TurnRequested) -> TurnOutput:
+        """The turn's output; its solution guard is added once the session is known."""
+        return TurnOutput(session_id=command.session_id, turn_id=command.turn_id, events=self.runtime.events,
+                          broker=self.runtime.broker, store=self.runtime.store)
+
+    def _guard(self, session: InterviewSession) -> SolutionGuard:
         references = [self.bank.reference_source(session.question_id, lang)
                       for lang in {Language.PYTHON, Language(session.language)}] if session.question_id else []
-        guard = SolutionGuard(references, hint_level=lambda: session.hint_level)
-        return TurnOutput(session_id=session.id, turn_id=turn_id, events=self.runtime.events,
-                          broker=self.runtime.broker, store=self.runtime.store, guard=guard)
+        return SolutionGuard(references, hint_level=lambda: session.hint_level)
+
+    async def _check_is_due_now(self, session_id: str, check: SilenceCheckAction) -> bool:
+        return self._check_is_due(await self.runtime.store.get_session(session_id), check)
 
     def _check_is_due(self, session: InterviewSession, check: SilenceCheckAction) -> bool:
         phase = Phase(session.phase) if session.phase else None
@@ -213,14 +217,13 @@ class TurnHandler:
             await store.add_message(session.id, "action", text, turn_id=command.turn_id, action=action.kind,
                                     converse={"role": "user", "content": [{"text": text}]})
 
-    async def _take_snapshot(self, session: InterviewSession, command: TurnRequested) -> None:
+    async def _take_snapshot(self, session: InterviewSession, command: TurnRequested, out: TurnOutput) -> None:
         """No reply to a snapshot, but it is activity, and code appearing ends the clarifying phase."""
         phase = Phase(session.phase) if session.phase else None
         if phase is Phase.CLARIFYING:
             action = command.action
             entering = phase_for_input(phase, action, has_question=True,
                                        started_coding=started_coding(session, self.bank, action.code, action.language))
-            out = self._output(session, command.turn_id)
             await out.change_phase(phase, entering)
             session.phase = entering.value
         await self._after_turn(session, command.action)
