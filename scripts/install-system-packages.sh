@@ -13,8 +13,8 @@ for tool in "${!PACKAGE_FOR[@]}"; do
 done
 # Screenshots render with the same fonts everywhere.
 [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
-# sox reads mp3 only with this format library.
-if command -v sox >/dev/null && ! sox -h 2>/dev/null | grep -q "mp3"; then missing+=(libsox-fmt-mp3); fi
+# sox reads mp3 only with this format library (checked also when sox itself is still missing).
+if ! command -v sox >/dev/null || ! sox -h 2>/dev/null | grep -q "mp3"; then missing+=(libsox-fmt-mp3); fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null; then

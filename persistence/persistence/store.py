@@ -7,7 +7,7 @@ the same store run on SQLite and PostgreSQL.
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import JSON, DateTime, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -33,10 +33,16 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _logged(seq: int, body: dict[str, Any]) -> ServerEvent:
+    return ServerEvent.model_validate(body | {"seq": seq})
+
+
 class InterviewStore:
     def __init__(self, engine: AsyncEngine):
         self.engine = engine
-        self._sessions = session_factory(engine)
+        self._sessions = session_factory(engine)  # transactions: statements that must commit together
+        # Single statements commit by themselves: no BEGIN/COMMIT round trips on the hot paths.
+        self._statements = session_factory(engine.execution_options(isolation_level="AUTOCOMMIT"))
 
     @classmethod
     async def open(cls, url: str, *, run_migrations: bool = True) -> "InterviewStore":
@@ -77,7 +83,7 @@ class InterviewStore:
         return row
 
     async def get_session(self, session_id: str) -> InterviewSession:
-        async with self._sessions() as db:
+        async with self._statements() as db:
             row = await db.get(InterviewSession, session_id)
         if row is None:
             raise UnknownSession(session_id)
@@ -85,7 +91,7 @@ class InterviewStore:
 
     async def candidate_sessions(self, candidate_id: str, *, limit: int, offset: int) -> list[InterviewSession]:
         """A candidate's sessions, newest first."""
-        async with self._sessions() as db:
+        async with self._statements() as db:
             rows = await db.scalars(
                 select(InterviewSession)
                 .where(InterviewSession.candidate_id == candidate_id)
@@ -96,7 +102,7 @@ class InterviewStore:
             return list(rows)
 
     async def update_session(self, session_id: str, **fields: Any) -> None:
-        async with self._sessions.begin() as db:
+        async with self._statements.begin() as db:
             result = await db.execute(
                 update(InterviewSession)
                 .where(InterviewSession.id == session_id)
@@ -110,7 +116,7 @@ class InterviewStore:
     async def add_message(self, session_id: str, role: str, content: str, **extra: Any) -> None:
         """Append to the transcript; a redelivered handler adding the same message adds it once."""
         try:
-            async with self._sessions.begin() as db:
+            async with self._statements.begin() as db:
                 db.add(
                     TranscriptMessage(
                         message_id=new_id(), session_id=session_id, role=role, content=content,
@@ -121,7 +127,7 @@ class InterviewStore:
             pass  # already recorded by an earlier delivery of the same bus message
 
     async def transcript(self, session_id: str) -> list[TranscriptMessage]:
-        async with self._sessions() as db:
+        async with self._statements() as db:
             rows = await db.scalars(
                 select(TranscriptMessage)
                 .where(TranscriptMessage.session_id == session_id)
@@ -148,15 +154,42 @@ class InterviewStore:
             return logged
 
     async def _logged_event(self, event: ServerEvent) -> ServerEvent | None:
-        async with self._sessions() as db:
-            body = await db.scalar(
-                select(SessionEvent.body).where(
+        async with self._statements() as db:
+            row = (await db.execute(
+                select(SessionEvent.seq, SessionEvent.body).where(
                     SessionEvent.session_id == event.session_id, SessionEvent.message_id == event.message_id
                 )
-            )
-        return ServerEvent.model_validate(body) if body is not None else None
+            )).first()
+        return _logged(row.seq, row.body) if row is not None else None
 
     async def _number_and_insert(self, event: ServerEvent) -> ServerEvent:
+        body = event.model_dump(mode="json")  # the number lives in its column; `_logged` puts it back
+        if self.engine.dialect.name == "postgresql":
+            seq = await self._number_and_insert_at_once(event, body)
+        else:
+            seq = await self._number_then_insert(event, body)
+        if seq is None:
+            raise UnknownSession(event.session_id)
+        return event.model_copy(update={"seq": seq})
+
+    async def _number_and_insert_at_once(self, event: ServerEvent, body: dict[str, Any]) -> int | None:
+        """PostgreSQL: one statement (the numbering is a data-modifying CTE), one round trip, atomic."""
+        bumped = (
+            update(InterviewSession).where(InterviewSession.id == event.session_id)
+            .values(last_seq=InterviewSession.last_seq + 1).returning(InterviewSession.last_seq).cte("bumped")
+        )
+        row = select(literal(event.session_id), bumped.c.last_seq, literal(event.message_id), literal(event.type),
+                     literal(body, JSON), literal(_now(), DateTime(timezone=True)))
+        statement = (
+            insert(SessionEvent).add_cte(bumped)
+            .from_select(["session_id", "seq", "message_id", "type", "body", "created_at"], row)
+            .returning(SessionEvent.seq)
+        )
+        async with self._statements() as db:
+            return await db.scalar(statement)
+
+    async def _number_then_insert(self, event: ServerEvent, body: dict[str, Any]) -> int | None:
+        """SQLite has no data-modifying CTEs: a transaction of two statements."""
         async with self._sessions.begin() as db:
             seq = await db.scalar(
                 update(InterviewSession)
@@ -164,28 +197,22 @@ class InterviewStore:
                 .values(last_seq=InterviewSession.last_seq + 1)
                 .returning(InterviewSession.last_seq)
             )
-            if seq is None:
-                raise UnknownSession(event.session_id)
-            numbered = event.model_copy(update={"seq": seq})
-            await db.execute(insert(SessionEvent).values(  # Core, not the ORM: this is the hottest write
-                session_id=event.session_id,
-                seq=seq,
-                message_id=event.message_id,
-                type=event.type,
-                body=numbered.model_dump(mode="json"),
-                created_at=_now(),
-            ))
-        return numbered
+            if seq is not None:
+                await db.execute(insert(SessionEvent).values(
+                    session_id=event.session_id, seq=seq, message_id=event.message_id, type=event.type,
+                    body=body, created_at=_now(),
+                ))
+        return seq
 
     async def events_after(self, session_id: str, seq: int, limit: int = 10_000) -> list[ServerEvent]:
-        async with self._sessions() as db:
-            rows = await db.scalars(
-                select(SessionEvent.body)
+        async with self._statements() as db:
+            rows = await db.execute(
+                select(SessionEvent.seq, SessionEvent.body)
                 .where(SessionEvent.session_id == session_id, SessionEvent.seq > seq)
                 .order_by(SessionEvent.seq)
                 .limit(limit)
             )
-            return [ServerEvent.model_validate(body) for body in rows]
+            return [_logged(row.seq, row.body) for row in rows]
 
     # ---- code and feedback -------------------------------------------------------------------
 
@@ -202,7 +229,7 @@ class InterviewStore:
             )
 
     async def submissions(self, session_id: str) -> list[CodeSubmission]:
-        async with self._sessions() as db:
+        async with self._statements() as db:
             rows = await db.scalars(
                 select(CodeSubmission)
                 .where(CodeSubmission.session_id == session_id)
@@ -217,7 +244,7 @@ class InterviewStore:
             )
 
     async def feedback_reports(self, session_id: str) -> list[FeedbackReport]:
-        async with self._sessions() as db:
+        async with self._statements() as db:
             rows = await db.scalars(
                 select(FeedbackReport)
                 .where(FeedbackReport.session_id == session_id)
@@ -232,7 +259,7 @@ class InterviewStore:
 
     async def issue_turn(self, session_id: str) -> int:
         """The next turn number of a session (called by the gateway as it publishes the turn)."""
-        async with self._sessions.begin() as db:
+        async with self._statements.begin() as db:
             number = await db.scalar(
                 update(InterviewSession)
                 .where(InterviewSession.id == session_id)
@@ -259,7 +286,7 @@ class InterviewStore:
             conditions.append(InterviewSession.turns_done == turn_number - 1)
         else:
             conditions.append(InterviewSession.turns_done >= InterviewSession.turns_issued)
-        async with self._sessions.begin() as db:
+        async with self._statements.begin() as db:
             return await db.scalar(
                 update(InterviewSession).where(*conditions)
                 .values(lease_owner=owner, lease_until=now + timedelta(seconds=lease_s))
@@ -268,7 +295,7 @@ class InterviewStore:
             )
 
     async def renew_lease(self, session_id: str, owner: str, lease_s: float) -> bool:
-        async with self._sessions.begin() as db:
+        async with self._statements.begin() as db:
             result = await db.execute(
                 update(InterviewSession)
                 .where(InterviewSession.id == session_id, InterviewSession.lease_owner == owner)
@@ -282,7 +309,7 @@ class InterviewStore:
         if turn_number is not None:
             values["turns_done"] = func.max(InterviewSession.turns_done, turn_number) \
                 if self.engine.dialect.name == "sqlite" else func.greatest(InterviewSession.turns_done, turn_number)
-        async with self._sessions.begin() as db:
+        async with self._statements.begin() as db:
             await db.execute(
                 update(InterviewSession)
                 .where(InterviewSession.id == session_id, InterviewSession.lease_owner == owner)
@@ -291,7 +318,7 @@ class InterviewStore:
 
     async def skip_turns_before(self, session_id: str, turn_number: int) -> None:
         """Give up waiting for earlier turns that never arrived (their publish failed at the gateway)."""
-        async with self._sessions.begin() as db:
+        async with self._statements.begin() as db:
             await db.execute(
                 update(InterviewSession)
                 .where(InterviewSession.id == session_id, InterviewSession.turns_done < turn_number - 1)
@@ -303,7 +330,7 @@ class InterviewStore:
     async def claim_message(self, message_id: str, handler: str) -> bool:
         """True the first time a handler sees this message id; False on a redelivery."""
         try:
-            async with self._sessions.begin() as db:
+            async with self._statements.begin() as db:
                 db.add(ProcessedMessage(message_id=message_id, handler=handler, processed_at=_now()))
         except IntegrityError:
             return False
