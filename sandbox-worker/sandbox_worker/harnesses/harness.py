@@ -298,3 +298,11 @@ if __name__ == "__main__":
         wait_for_the_run()
         del sys.argv[1]  # from here on exactly as a cold start
     main()
+    # Every record is written (line-buffered): skip the interpreter's teardown, a few ms of freeing objects
+    # and of joining any thread the candidate left running. What was printed outside the tests is kept.
+    for stream in (sys.__stdout__, sys.__stderr__):
+        try:
+            stream.flush()
+        except BaseException:
+            pass
+    os._exit(0)
