@@ -65,6 +65,7 @@ class Judge:
             warm = language.warm_start()
             if warm is not None:
                 self.sandbox.prestart(
+                    # box_dir: each pre-started sandbox mounts a box of its own instead
                     RunSpec(argv=language.run_command(limits.memory_mb), box_dir=Path(tempfile.gettempdir()),
                             limits=_run_limits(limits, language, 1, 0), env=language.env, warm=warm),
                     language.extra_ro)

@@ -60,13 +60,15 @@ class WarmPool(Generic[Slot]):
             self.refill()
 
     def close(self) -> None:
-        """Discard every slot (worker shutdown); slots still starting are discarded when they are up."""
+        """Discard every slot (worker shutdown); slots still starting are discarded when they are up.
+        No refill follows until a run or `fill` names a template again."""
         for task in self._starting:
             self._drop(task)
         self._starting.clear()
         for slot in self._ready:
             self._discard(slot)
         self._ready.clear()
+        self._key = self._template = None
 
     async def drain(self) -> None:
         """Wait for the dropped starts, so that each one's slot has been discarded."""
