@@ -36,6 +36,21 @@ class MemoryCgroup:
     def add(self, pid: int) -> None:
         self._write("cgroup.procs", pid)
 
+    def set_limit(self, limit_bytes: int) -> None:
+        """Change the cap of a group already in use (a pre-started sandbox handed a run with other limits).
+        v1 refuses a memory limit above memory+swap, so the two move in the order that keeps mem <= memsw.
+        Raises OSError when the kernel refuses (usage already above a lower cap)."""
+        if limit_bytes == self.limit_bytes:
+            return
+        if self.version == 2:
+            self._write("memory.max", limit_bytes)
+        else:
+            order = (["memory.memsw.limit_in_bytes", "memory.limit_in_bytes"] if limit_bytes > self.limit_bytes
+                     else ["memory.limit_in_bytes", "memory.memsw.limit_in_bytes"])
+            for name in order:
+                self._write(name, limit_bytes, optional=name.startswith("memory.memsw"))
+        self.limit_bytes = limit_bytes
+
     def peak_kb(self) -> int:
         name = "memory.peak" if self.version == 2 else "memory.max_usage_in_bytes"
         try:

@@ -5,6 +5,7 @@ candidate's function once per test inside ONE process, and writes JSON records t
 replaces `{RECORD_FD}` on its command line.
 """
 
+import functools
 import hashlib
 import os
 import re
@@ -17,11 +18,12 @@ from pathlib import Path
 
 from contracts.sandbox import FunctionSignature, Language
 
-from .sandbox import BOX
+from .sandbox import BOX, WarmStart
 
 HARNESS_DIR = resources.files("sandbox_worker") / "harnesses"
 
 
+@functools.cache
 def harness_source(name: str) -> str:
     return (HARNESS_DIR / name).read_text()
 
@@ -59,11 +61,21 @@ class LanguageSpec:
     def run_command(self, memory_mb: int, signature: FunctionSignature | None = None) -> list[str]:
         return [a.replace("{MEMORY_MB}", str(memory_mb)) for a in self.run_argv]
 
+    def warm_start(self) -> WarmStart | None:
+        """How to pre-start the harness run (sandbox.WarmStart); None: this language always starts cold."""
+        return None
+
 
 @dataclass
 class PythonSpec(LanguageSpec):
     def box_files(self, source, signature):
         return {self.source_file: source, "harness.py": harness_source("harness.py")}
+
+    def warm_start(self) -> WarmStart:
+        harness = f"{BOX}/harness.py"
+        at = self.run_argv.index(harness) + 1
+        return WarmStart(argv=(*self.run_argv[:at], "--warm", *self.run_argv[at:]),
+                         files=(("harness.py", harness_source("harness.py")),))
 
 
 PYTHON = PythonSpec(

@@ -10,12 +10,21 @@ from runtime.worker import WorkerRuntime
 from .handlers import router
 from .judge import default_judge, warm_up_in_background
 
+
+async def prestart_sandboxes() -> None:
+    default_judge().prestart()
+
+
+async def close_sandboxes() -> None:
+    await default_judge().close()
+
+
 settings = ServiceSettings()
 broker = create_broker(settings, logger_name="sandbox-worker")
 broker.include_router(router)
 # The sandbox never touches the database: it is the one service that runs untrusted code.
 runtime = WorkerRuntime(kind="sandbox-worker", broker=broker, settings=settings, uses_database=False)
-app = runtime.app()
+app = runtime.app(on_startup=[prestart_sandboxes], on_shutdown=[close_sandboxes])
 
 if __name__ == "__main__":
     default_judge()  # fail loudly (SandboxUnavailable) on a host where bwrap cannot isolate candidates

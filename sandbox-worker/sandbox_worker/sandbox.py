@@ -8,7 +8,9 @@ Isolation (each layer is proven by tests/test_hostile.py):
   /etc, /home, /root, the repo or the worker's files is visible.
 - Environment: emptied; only PATH, HOME, LANG and the language's own variables are set.
 - rlimits (CPU, address space, processes, file size, open files, no core dumps), set by the worker on
-  bwrap's tree while it waits on --block-fd, or by a prlimit process where the worker may not do that.
+  bwrap's tree while it waits on --block-fd, or by a prlimit process where the worker may not do that;
+  in a pre-started sandbox (warm.py), by the waiting runtime itself before it reads the candidate's code
+  (lowering a limit needs no privilege).
 - The worker supervises wall time and the CPU of the whole process tree per test, caps stdout,
   stderr and the harness's record stream, and on any limit SIGKILLs bwrap; `--die-with-parent`
   plus the pid namespace then take the whole process tree down with it.
@@ -17,21 +19,27 @@ Isolation (each layer is proven by tests/test_hostile.py):
 import asyncio
 import atexit
 import json
+import logging
 import os
 import resource
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .cgroup import CgroupPool, MemoryCgroup, memory_cgroup_root
+from .warm import WarmPool
+
+log = logging.getLogger(__name__)
 
 BOX = "/box"  # where the submission's directory appears inside the sandbox
 WORK = "/tmp"  # the fresh tmpfs work dir inside the sandbox
 RECORD_STREAM_CAP = 32 * 1024 * 1024  # harness records carry actual results, which can be large
 POLL_INTERVAL_S = 0.05
+WARM_POOL_DEFAULT = 2  # pre-started sandboxes per worker (SANDBOX_WARM_POOL); 0 disables the pool
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -59,6 +67,16 @@ class RunLimits:
     address_space_only_without_cgroup: bool = False
 
 
+@dataclass(frozen=True)
+class WarmStart:
+    """How to start a run's runtime ahead of the run (see warm.py). `argv` starts it in a box that holds only
+    `files`; it then waits for one line on stdin, {"rlimits": [[resource, value], ...]}, lowers its own
+    rlimits to those, and goes on exactly as `RunSpec.argv` would, reading the files the run brings."""
+
+    argv: tuple[str, ...]
+    files: tuple[tuple[str, str], ...]  # (name, text): trusted files the waiting runtime needs (its harness)
+
+
 @dataclass
 class RunSpec:
     argv: list[str]  # as seen inside the sandbox; paths under BOX and WORK
@@ -68,6 +86,7 @@ class RunSpec:
     box_writable: bool = False  # compilers write their output next to the source
     stdin: bytes = b""
     single_test: bool = False  # a whole program run as test 0: per-test limits apply from the start
+    warm: WarmStart | None = None  # this run may take a pre-started sandbox instead of starting one
 
 
 @dataclass
@@ -86,6 +105,19 @@ class RunOutcome:
 
 
 @dataclass
+class _WarmSlot:
+    """A started sandbox whose runtime waits on stdin; used by one run, then discarded."""
+
+    process: asyncio.subprocess.Process
+    record_read: int
+    box_dir: Path  # its own /box; the run's files are copied in when it is handed over
+    uid_slot: int
+    cgroup: MemoryCgroup | None
+    warm_files: frozenset[str]
+    loop: asyncio.AbstractEventLoop  # the one whose child watcher and pipes serve it
+
+
+@dataclass
 class _Supervision:
     records: list[dict] = field(default_factory=list)
     current_test: int | None = None
@@ -97,12 +129,14 @@ class _Supervision:
 class Sandbox:
     """Builds the bwrap command line once per worker and runs specs under it."""
 
-    def __init__(self, bwrap: str | None = None, allow_unisolated: bool | None = None, uid_base: int = 61000):
+    def __init__(self, bwrap: str | None = None, allow_unisolated: bool | None = None, uid_base: int = 61000,
+                 warm_pool_size: int | None = None):
         self.bwrap = shutil.which(bwrap or os.environ.get("SANDBOX_BWRAP", "bwrap"))
         if allow_unisolated is None:
             allow_unisolated = os.environ.get("SANDBOX_ALLOW_UNISOLATED") == "1"
         self.uid_base = uid_base
         self.prlimit = shutil.which("prlimit")
+        self.setpriv = shutil.which("setpriv")
         self.isolated = self.bwrap is not None and self._bwrap_works()
         if not self.isolated and not allow_unisolated:
             raise SandboxUnavailable(
@@ -117,6 +151,13 @@ class Sandbox:
         self.cgroups = CgroupPool(self.cgroup_root) if self.cgroup_root else None
         if self.cgroups:
             atexit.register(self.cgroups.close)
+        if warm_pool_size is None:
+            warm_pool_size = int(os.environ.get("SANDBOX_WARM_POOL") or WARM_POOL_DEFAULT)
+        self.warm = WarmPool(warm_pool_size if self.isolated else 0, start=self._start_warm_slot,
+                             discard=self._discard_warm_slot, alive=lambda slot: slot.process.returncode is None)
+        atexit.register(self.warm.close)  # registered after the cgroups' close, so it runs before it
+        self.warm_runs = 0  # runs handed a pre-started sandbox (the benchmark and tests report it)
+        self._reaping: set[asyncio.Task] = set()
 
     def _bwrap_works(self) -> bool:
         return bwrap_probe([self.bwrap, "--unshare-all", *self._root_layout()], self._host_uid(0))
@@ -139,8 +180,8 @@ class Sandbox:
         return args
 
     def command(self, spec: RunSpec, extra_ro: list[str], block_fd: int | None = None,
-                in_cgroup: bool = False) -> list[str]:
-        inner = self._with_rlimits(spec, in_cgroup)
+                in_cgroup: bool = False, rlimits_by_command: bool = True) -> list[str]:
+        inner = self._with_rlimits(spec, in_cgroup) if rlimits_by_command else list(spec.argv)
         if not self.isolated:
             return inner
         lim = spec.limits
@@ -176,22 +217,65 @@ class Sandbox:
     # ---- running -------------------------------------------------------------------------------
 
     async def run(self, spec: RunSpec, extra_ro: list[str] = ()) -> RunOutcome:
+        extra_ro = list(extra_ro)
+        if spec.warm is None:
+            return await self._run_cold(spec, extra_ro)
+        try:
+            slot = await self.warm.take(self._warm_key(spec, extra_ro), (spec, extra_ro))
+            outcome = await self._run_warm(slot, spec) if slot is not None else None
+            return outcome if outcome is not None else await self._run_cold(spec, extra_ro)
+        finally:
+            self.warm.refill()
+
+    async def _run_cold(self, spec: RunSpec, extra_ro: list[str]) -> RunOutcome:
         slot = self._free_slots.pop(0)
         try:
-            return await self._run(spec, list(extra_ro), slot)
+            return await self._run(spec, extra_ro, slot)
         finally:
             self._free_slots.append(slot)
 
     async def _run(self, spec: RunSpec, extra_ro: list[str], slot: int) -> RunOutcome:
-        record_read, record_write = os.pipe()
         cgroup = self._cgroup_for(spec.limits)
-        block_read, block_write = os.pipe() if self.isolated else (None, None)
         owner = self._host_uid(slot)
         if owner and spec.box_writable:
             _chown_tree(spec.box_dir, owner)
         started = time.monotonic()
-        argv = self.command(spec, extra_ro, block_read, in_cgroup=cgroup is not None)
+        try:
+            process, record_read = await self._spawn(spec, extra_ro, slot, cgroup, rlimits_by_command=True)
+        except BaseException:
+            if cgroup:
+                self.cgroups.release(cgroup)
+            raise
+        try:
+            state = _Supervision(test_started=started, current_test=0 if spec.single_test else None,
+                                 test_cpu_start=0.0 if spec.single_test else None)
+            outcome = await self._watch(process, spec, state=state, started=started, record_read=record_read,
+                                        stdin=spec.stdin)
+        finally:
+            if cgroup:
+                outcome_peak, oom = cgroup.peak_kb(), cgroup.oom_killed()
+                self.cgroups.release(cgroup)
+        if cgroup:
+            outcome.peak_memory_kb, outcome.oom_killed = outcome_peak, oom
+        return outcome
+
+    async def _spawn(self, spec: RunSpec, extra_ro: list[str], slot: int, cgroup: MemoryCgroup | None,
+                     rlimits_by_command: bool) -> tuple[asyncio.subprocess.Process, int]:
+        """Start bwrap for `spec`, confined (cgroup, and rlimits unless the command sets them) before its
+        command starts. Returns the process and the read end of the record pipe."""
+        record_read, record_write = os.pipe()
+        block_read, block_write = os.pipe() if self.isolated else (None, None)
+        owner = self._host_uid(slot)
+        argv = self.command(spec, extra_ro, block_read, in_cgroup=cgroup is not None,
+                            rlimits_by_command=rlimits_by_command)
         argv = [a.replace("{RECORD_FD}", str(record_write)) for a in argv]
+        switch_uid = {}
+        if owner and self.setpriv:
+            # setpriv drops to the sandbox's uid in the child. Popen(user=...) would do it too, but then
+            # it cannot vfork: it forks the whole worker, ~10 ms with the event loop stalled, per sandbox.
+            argv = [self.setpriv, f"--reuid={owner[0]}", f"--regid={owner[1]}", "--clear-groups", "--", *argv]
+        elif owner:
+            switch_uid = {"user": owner[0], "group": owner[1], "extra_groups": []}
         try:
             process = await asyncio.create_subprocess_exec(
                 *argv,
@@ -202,14 +286,12 @@ class Sandbox:
                 env=self._env(spec) if not self.isolated else {},
                 cwd=str(spec.box_dir) if not self.isolated else None,
                 start_new_session=True,
-                **({"user": owner[0], "group": owner[1], "extra_groups": []} if owner else {}),
+                **switch_uid,
             )
         except BaseException:
             os.close(record_read)
             if block_write is not None:
                 os.close(block_write)
-            if cgroup:
-                self.cgroups.release(cgroup)
             raise
         finally:
             os.close(record_write)
@@ -217,9 +299,12 @@ class Sandbox:
                 os.close(block_read)
         if block_write is not None:
             # bwrap waits on --block-fd, before it starts the command, until the tree is confined.
+            worker_rlimits = self.worker_sets_rlimits and rlimits_by_command
             try:
-                _confine_tree(process.pid, cgroup,
-                              _rlimits(spec.limits, cgroup is not None) if self.worker_sets_rlimits else {})
+                # On a thread: a cgroup v1 migration waits for an RCU grace period (5-15 ms) and must not
+                # stall the event loop, which is supervising the other runs meanwhile.
+                await asyncio.to_thread(_confine_tree, process.pid, cgroup,
+                                        _rlimits(spec.limits, cgroup is not None) if worker_rlimits else {})
             except BaseException:  # never let the command start unconfined
                 _kill(process)
                 os.close(block_write)
@@ -227,17 +312,106 @@ class Sandbox:
                 raise
             os.write(block_write, b"go")
             os.close(block_write)
+        return process, record_read
+
+    # ---- pre-started sandboxes (warm.py) -------------------------------------------------------
+
+    def _warm_key(self, spec: RunSpec, extra_ro: list[str]) -> tuple:
+        """What is fixed once bwrap has started; everything else (rlimits, memory cap, time limits) is per run."""
+        return (spec.warm, tuple(sorted(spec.env.items())), tuple(extra_ro), spec.limits.tmpfs_mb,
+                spec.limits.memory_mb is not None)
+
+    async def _start_warm_slot(self, template: tuple[RunSpec, list[str]]) -> _WarmSlot:
+        spec, extra_ro = template
+        box = Path(tempfile.mkdtemp(prefix="mockmind-warm-"))
+        uid_slot = self._free_slots.pop(0)
+        cgroup = None
         try:
+            _write_files(box, dict(spec.warm.files))
+            cgroup = self._cgroup_for(spec.limits)
+            warm_spec = replace(spec, argv=list(spec.warm.argv), box_dir=box, box_writable=False, stdin=b"")
+            process, record_read = await self._spawn(warm_spec, extra_ro, uid_slot, cgroup, rlimits_by_command=False)
+        except BaseException:
+            if cgroup:
+                self.cgroups.release(cgroup)
+            shutil.rmtree(box, ignore_errors=True)
+            self._free_slots.append(uid_slot)
+            raise
+        return _WarmSlot(process, record_read, box, uid_slot, cgroup, frozenset(name for name, _ in spec.warm.files),
+                         asyncio.get_running_loop())
+
+    def prestart(self, spec: RunSpec, extra_ro: list[str] = ()) -> None:
+        """Fill the pool for runs like `spec` now, so that even the first such run finds a started sandbox."""
+        if spec.warm is not None:
+            self.warm.fill(self._warm_key(spec, list(extra_ro)), (spec, list(extra_ro)))
+
+    async def close(self) -> None:
+        """End the pre-started sandboxes and wait until they are gone (worker shutdown, end of a benchmark)."""
+        self.warm.close()
+        await self.warm.drain()
+        while self._reaping:
+            await asyncio.gather(*self._reaping, return_exceptions=True)
+
+    async def _run_warm(self, slot: _WarmSlot, spec: RunSpec) -> RunOutcome | None:
+        """Hand the run to a started sandbox: its files, its memory cap, then its rlimits on stdin; the run's
+        clock starts there. None when the slot could not take the run (it is discarded; the run goes cold):
+        a cgroup that refuses the cap, or a runtime that died before it acknowledged the run, which is then
+        no fault of the candidate's, whose code it had not yet read."""
+        try:
+            if slot.cgroup:
+                slot.cgroup.set_limit(spec.limits.memory_mb * 1024 * 1024)
+            _copy_files(spec.box_dir, slot.box_dir, skip=slot.warm_files)
+        except OSError:
+            self._discard_warm_slot(slot)
+            return None
+        go = json.dumps({"rlimits": list(_rlimits(spec.limits, slot.cgroup is not None).items())}) + "\n"
+        started = time.monotonic()
+        try:
+            slot.process.stdin.write(go.encode())  # at once: the run's clock is running
             state = _Supervision(test_started=started, current_test=0 if spec.single_test else None,
                                  test_cpu_start=0.0 if spec.single_test else None)
-            outcome = await self._watch(process, spec, state=state, started=started, record_read=record_read)
+            outcome = await self._watch(slot.process, spec, state=state, started=started,
+                                        record_read=slot.record_read, stdin=spec.stdin)
+            if slot.cgroup:
+                outcome.peak_memory_kb, outcome.oom_killed = slot.cgroup.peak_kb(), slot.cgroup.oom_killed()
         finally:
-            if cgroup:
-                outcome_peak, oom = cgroup.peak_kb(), cgroup.oom_killed()
-                self.cgroups.release(cgroup)
-        if cgroup:
-            outcome.peak_memory_kb, outcome.oom_killed = outcome_peak, oom
+            if slot.cgroup:
+                self.cgroups.release(slot.cgroup)
+            shutil.rmtree(slot.box_dir, ignore_errors=True)
+            self._free_slots.append(slot.uid_slot)
+        if not outcome.records or outcome.records[0].get("t") != "warm":
+            log.warning("a pre-started sandbox ended before it took its run; running it cold")
+            return None
+        self.warm_runs += 1
         return outcome
+
+    def _discard_warm_slot(self, slot: _WarmSlot) -> None:
+        """End an unused slot: its runtime exits on EOF, and is killed in case it does not."""
+        for close in (slot.process.stdin.close, lambda: os.close(slot.record_read)):
+            try:
+                close()
+            except (OSError, RuntimeError):  # RuntimeError: its event loop is already closed
+                pass
+        _kill(slot.process)
+        shutil.rmtree(slot.box_dir, ignore_errors=True)
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is slot.loop:
+            task = running.create_task(self._reap(slot))
+            self._reaping.add(task)
+            task.add_done_callback(self._reaping.discard)
+            return
+        self._free_slots.append(slot.uid_slot)  # its loop is gone (worker exit): nothing left to wait with
+        if slot.cgroup:
+            _remove_soon(slot.cgroup)
+
+    async def _reap(self, slot: _WarmSlot) -> None:
+        await slot.process.wait()
+        self._free_slots.append(slot.uid_slot)  # only now: the uid's process count is back to zero
+        if slot.cgroup:
+            self.cgroups.release(slot.cgroup)
 
     def _cgroup_for(self, limits: RunLimits) -> MemoryCgroup | None:
         if self.cgroup_root is None or limits.memory_mb is None:
@@ -247,14 +421,15 @@ class Sandbox:
         except OSError:
             return None
 
-    async def _watch(self, process, spec: RunSpec, state: _Supervision, started: float, record_read: int):
+    async def _watch(self, process, spec: RunSpec, state: _Supervision, started: float, record_read: int,
+                     stdin: bytes):
         output_overflow = asyncio.Event()
         readers = [
             asyncio.create_task(self._read_records(record_read, state, process, output_overflow)),
             asyncio.create_task(_read_capped(process.stdout, spec.limits.output_bytes, output_overflow)),
             asyncio.create_task(_read_capped(process.stderr, spec.limits.output_bytes, output_overflow)),
         ]
-        asyncio.create_task(_feed_stdin(process, spec.stdin))
+        asyncio.create_task(_feed_stdin(process, stdin))
         try:
             await self._supervise(process, spec.limits, state, output_overflow, started)
         finally:
@@ -364,12 +539,18 @@ async def _feed_stdin(process, data: bytes) -> None:
 
 
 def _kill(process) -> None:
-    """SIGKILL bwrap's process group; its pid namespace and --die-with-parent end everything inside."""
-    for kill in (lambda: os.killpg(process.pid, signal.SIGKILL), lambda: process.kill()):
-        try:
-            kill()
-        except (ProcessLookupError, PermissionError):
-            pass
+    """SIGKILL bwrap's process group; its pid namespace and --die-with-parent end everything inside.
+    Only if that fails, Popen.kill: it first polls, and a poll that reaps the process just killed leaves
+    asyncio's child watcher without its exit status (it then reports 255 instead of the signal)."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+        return
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        process.kill()
+    except (ProcessLookupError, PermissionError):
+        pass
 
 
 def _child_pids(pid: int) -> list[int]:
@@ -456,6 +637,33 @@ def _unbox(arg: str, box_dir: Path, isolated: bool) -> str:
     if isolated:
         return arg
     return arg.replace(BOX, str(box_dir))
+
+
+def _write_files(box: Path, files: dict[str, str]) -> None:
+    os.chmod(box, 0o755)  # the sandbox runs as an unprivileged uid that must read these
+    for name, text in files.items():
+        path = box / name
+        path.write_text(text)
+        path.chmod(0o644)
+
+
+def _copy_files(source: Path, target: Path, skip: frozenset[str]) -> None:
+    """The run's files into a started sandbox's box (a hard link where possible: no copy of a large spec)."""
+    for entry in os.scandir(source):
+        if entry.name in skip or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            os.link(entry.path, target / entry.name)
+        except OSError:
+            shutil.copyfile(entry.path, target / entry.name)
+            (target / entry.name).chmod(0o644)
+
+
+def _remove_soon(group: MemoryCgroup, attempts: int = 20) -> None:
+    for _ in range(attempts):
+        if group.remove():
+            return
+        time.sleep(0.05)
 
 
 def _chown_tree(root: Path, owner: tuple[int, int]) -> None:

@@ -4,5 +4,7 @@ from sandbox_worker.judge import Judge
 
 
 @pytest.fixture(scope="session")
-def judge_runner() -> Judge:
-    return Judge(max_concurrency=2)
+async def judge_runner():
+    judge = Judge(max_concurrency=2)
+    yield judge
+    await judge.close()  # the warm pool's sandboxes, before the event loop ends

@@ -1,6 +1,8 @@
 """Hostile programs: every one must be contained, give the right verdict, and leave the worker healthy.
 
 Each Python program defines `solve(x)`; the judge calls it with x=1 and expects 1 unless stated.
+The Python programs run twice: in a pre-started sandbox from the warm pool (the usual path) and in one
+started for the run (the fallback when the pool is empty); each test checks that it took the path it names.
 """
 
 import os
@@ -21,10 +23,27 @@ TIGHT = {"cpu_time_s": 1, "wall_time_s": 2, "memory_mb": 128, "output_kb": 16, "
 JVM_TIGHT = {**TIGHT, "cpu_time_s": 2, "wall_time_s": 6}
 
 
-async def run(judge_runner, source, language="python", tests=None, signature=SIG):
+async def run(judge, source, language="python", tests=None, signature=SIG):
     tests = tests or [{"id": "only", "input": {"x": 1}, "expected": 1}]
-    return await judge_runner.judge(SandboxRequest(language=language, source=source, signature=signature,
-                                                   tests=tests, limits=JVM_TIGHT if language == "java" else TIGHT))
+    warm_before = judge.sandbox.warm_runs
+    result = await judge.judge(SandboxRequest(language=language, source=source, signature=signature,
+                                              tests=tests, limits=JVM_TIGHT if language == "java" else TIGHT))
+    expected_path = getattr(judge, "expected_path", None)
+    if expected_path == "warm":  # after prestart every run finds a sandbox ready, or one already starting
+        assert judge.sandbox.warm_runs > warm_before, "the run did not take a pre-started sandbox"
+    elif expected_path == "cold":
+        assert judge.sandbox.warm_runs == 0
+    return result
+
+
+@pytest.fixture(scope="module", params=["warm", "cold"])
+async def python_judge(request):
+    """A judge whose Python runs all take pre-started sandboxes (warm), or all start their own (cold)."""
+    judge = Judge(max_concurrency=2, sandbox=Sandbox(warm_pool_size=2 if request.param == "warm" else 0))
+    judge.expected_path = request.param
+    judge.prestart()
+    yield judge
+    await judge.close()
 
 
 def body(code: str) -> str:
@@ -72,8 +91,8 @@ CONTAINED = [
 
 
 @pytest.mark.parametrize("name,source,verdict,error_type", CONTAINED, ids=[c[0] for c in CONTAINED])
-async def test_hostile_program_is_contained(judge_runner, name, source, verdict, error_type):
-    result = await run(judge_runner, source)
+async def test_hostile_program_is_contained(python_judge, name, source, verdict, error_type):
+    result = await run(python_judge, source)
     test = result.tests[0]
     if verdict is None:
         assert test.verdict is not Verdict.ACCEPTED and result.verdict is not Verdict.INTERNAL_ERROR
@@ -83,62 +102,62 @@ async def test_hostile_program_is_contained(judge_runner, name, source, verdict,
         assert error_type in test.error.type or error_type in test.error.message, test.error
 
 
-async def test_loopback_of_host_is_unreachable(judge_runner):
+async def test_loopback_of_host_is_unreachable(python_judge):
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
     listener.listen()
     port = listener.getsockname()[1]
     try:
-        result = await run(judge_runner, body(f"socket.create_connection(('127.0.0.1', {port}), timeout=1)"))
+        result = await run(python_judge, body(f"socket.create_connection(('127.0.0.1', {port}), timeout=1)"))
     finally:
         listener.close()
     assert result.tests[0].verdict is Verdict.RUNTIME_ERROR
     assert "ConnectionRefused" in result.tests[0].error.type
 
 
-async def test_only_a_private_loopback_interface_exists(judge_runner):
+async def test_only_a_private_loopback_interface_exists(python_judge):
     source = body("print(sorted(l.split(':')[0].strip() for l in open('/proc/net/dev').readlines()[2:]))\nreturn x")
-    result = await run(judge_runner, source)
+    result = await run(python_judge, source)
     assert result.tests[0].stdout.strip() == "['lo']"
 
 
-async def test_environment_is_empty_of_secrets(judge_runner, monkeypatch):
+async def test_environment_is_empty_of_secrets(python_judge, monkeypatch):
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "leak-me")
     monkeypatch.setenv("DD_API_KEY", "leak-me-too")
-    result = await run(judge_runner, body("print(sorted(os.environ))\nreturn x"))
+    result = await run(python_judge, body("print(sorted(os.environ))\nreturn x"))
     printed = result.tests[0].stdout
     assert "AWS" not in printed and "DD_" not in printed and "leak" not in printed
     assert "PATH" in printed
 
 
-async def test_runs_as_unprivileged_uid_with_private_pid_namespace(judge_runner):
+async def test_runs_as_unprivileged_uid_with_private_pid_namespace(python_judge):
     source = body("print(os.getuid(), os.getgid(), len([p for p in os.listdir('/proc') if p.isdigit()]))\n"
                   "return x")
-    result = await run(judge_runner, source)
+    result = await run(python_judge, source)
     uid, gid, processes = map(int, result.tests[0].stdout.split())
     assert (uid, gid) == (65534, 65534)
     assert processes < 10  # none of the host's processes are visible
     if os.geteuid() == 0:  # a root worker starts bwrap as an unprivileged host uid (one per slot)
-        assert judge_runner.sandbox._host_uid(0)[0] != 0
+        assert python_judge.sandbox._host_uid(0)[0] != 0
 
 
-async def test_root_shows_only_runtime_and_work_dirs(judge_runner):
-    result = await run(judge_runner, body("print(sorted(os.listdir('/')))\nreturn x"))
+async def test_root_shows_only_runtime_and_work_dirs(python_judge):
+    result = await run(python_judge, body("print(sorted(os.listdir('/')))\nreturn x"))
     visible = set(eval(result.tests[0].stdout))
     assert visible <= {"usr", "bin", "lib", "lib64", "sbin", "lib32", "libx32", "proc", "dev", "tmp", "box"}
 
 
-async def test_work_dir_is_fresh_each_run(judge_runner):
-    await run(judge_runner, body("open('/tmp/marker', 'w').write('x')\nreturn x"))
-    result = await run(judge_runner, body("return int(not os.path.exists('/tmp/marker'))"))
+async def test_work_dir_is_fresh_each_run(python_judge):
+    await run(python_judge, body("open('/tmp/marker', 'w').write('x')\nreturn x"))
+    result = await run(python_judge, body("return int(not os.path.exists('/tmp/marker'))"))
     assert result.verdict is Verdict.ACCEPTED
 
 
-async def test_background_processes_die_with_the_run(judge_runner):
+async def test_background_processes_die_with_the_run(python_judge):
     marker = "mockmind-orphan-marker"
     source = body(f"subprocess.Popen(['sh', '-c', 'exec -a {marker} sleep 300'], start_new_session=True)\n"
                   "return x")
-    result = await run(judge_runner, source)
+    result = await run(python_judge, source)
     assert result.verdict is Verdict.ACCEPTED
     survivors = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
@@ -151,16 +170,16 @@ async def test_background_processes_die_with_the_run(judge_runner):
     assert survivors == []
 
 
-async def test_one_looping_test_does_not_sink_the_others(judge_runner):
+async def test_one_looping_test_does_not_sink_the_others(python_judge):
     source = "def solve(x):\n    while x == 2:\n        pass\n    return x\n"
     tests = [{"id": str(i), "input": {"x": i}, "expected": i} for i in (1, 2, 3)]
-    result = await run(judge_runner, source, tests=tests)
+    result = await run(python_judge, source, tests=tests)
     assert [t.verdict for t in result.tests] == [Verdict.ACCEPTED, Verdict.TIME_LIMIT_EXCEEDED, Verdict.ACCEPTED]
     assert result.verdict is Verdict.TIME_LIMIT_EXCEEDED
 
 
-async def test_worker_is_healthy_after_hostile_runs(judge_runner):
-    result = await run(judge_runner, "def solve(x):\n    return x\n")
+async def test_worker_is_healthy_after_hostile_runs(python_judge):
+    result = await run(python_judge, "def solve(x):\n    return x\n")
     assert result.verdict is Verdict.ACCEPTED
 
 
@@ -216,18 +235,25 @@ def solve(x):
 """
 
 
-@pytest.mark.parametrize("worker_sets_rlimits", [False, True], ids=["prlimit_process", "set_by_worker"])
-async def test_rlimits_reach_the_candidate(worker_sets_rlimits):
-    """Both ways of applying rlimits (a prlimit process, or the worker on bwrap's blocked tree) confine
-    the candidate. The worker may only set them itself on its own uid here, so that case runs as root's uid."""
-    sandbox = Sandbox()
-    sandbox.worker_sets_rlimits = worker_sets_rlimits
-    if worker_sets_rlimits and os.geteuid() == 0:
+@pytest.mark.parametrize("applied_by", ["prlimit_process", "worker", "prestarted_runtime"])
+async def test_rlimits_reach_the_candidate(applied_by):
+    """Every way of applying rlimits confines the candidate: a prlimit process, the worker on bwrap's blocked
+    tree, or a pre-started runtime lowering its own limits when handed the run. The worker may only set them
+    itself on its own uid here, so that case runs as root's uid."""
+    sandbox = Sandbox(warm_pool_size=1 if applied_by == "prestarted_runtime" else 0)
+    sandbox.worker_sets_rlimits = applied_by == "worker"
+    if applied_by == "worker" and os.geteuid() == 0:
         sandbox._host_uid = lambda slot: None
     judge = Judge(max_concurrency=1, sandbox=sandbox)
+    judge.prestart()
     limits = {**TIGHT, "memory_mb": 128}
-    result = await judge.judge(SandboxRequest(language="python", source=RLIMIT_PROBE, signature=SIG, limits=limits,
-                                              tests=[{"id": "only", "input": {"x": 1}, "expected": None}]))
+    try:
+        result = await judge.judge(SandboxRequest(language="python", source=RLIMIT_PROBE, signature=SIG,
+                                                  limits=limits,
+                                                  tests=[{"id": "only", "input": {"x": 1}, "expected": None}]))
+    finally:
+        await judge.close()
+    assert sandbox.warm_runs == (1 if applied_by == "prestarted_runtime" else 0)
     cpu, nproc, fsize, nofile, core, address_space = result.tests[0].actual
     assert (nproc, fsize, nofile, core) == (16, 256 * 1024, 32, 0)
     assert 0 < cpu <= 10
