@@ -6,7 +6,8 @@ the RLIMIT_CPU backstop arms the kernel's process-wide CPU timer. So a small tim
 appended to the candidate's code and called by the harness instead of the candidate's function. It
 
 - times each call of the candidate's function with the thread's CPU clock (exact to ~1 µs, and
-  blind to the time other processes hold the CPU);
+  blind to the time other processes hold the CPU); quick calls are timed in batches of ~50 µs, so
+  that the clock's own ~1 µs cost does not weigh;
 - gives every call a fresh copy of its input (the candidate may sort or consume it), made outside the
   timed region, cycling through a few inputs of each size so that no single input's luck decides;
   lists of numbers and strings are copied shallowly (their values are immutable), anything else deeply;
