@@ -1,15 +1,25 @@
 """`analyze_complexity`: measure how the candidate's running time grows with n, instead of guessing.
 
-1. Probe: run the code once on a ladder of sizes (×2 apart, from the problem's scaling generator), with a
-   short per-test CPU limit, to find the sizes it finishes quickly enough to measure.
-2. Measure: run those sizes in several rounds (ascending, descending, …), the candidate, the problem's
-   reference solution and its starter code taking turns so that a busy spell slows all three alike, and
-   keep the fastest CPU time per size. The judge's per-test time includes decoding the input, so the
-   starter code (which does nothing) gives that overhead, subtracted from the other two.
-3. Fit: the least-squares slope of log(time) against log(n). Where the reference was measured too, the
-   slope of candidate/reference time is the candidate's excess over the expected class (memory effects
-   that slow both cancel out). The class is then named from slopes each class shows over the same sizes,
-   conservatively: a slower class needs clear evidence (see `nearest_class`).
+Python function problems (see `timed_calls.py` for the timer that runs inside the sandbox):
+1. Probe: call the candidate's function once per size on a ladder of sizes ×2 apart (8 … 4096, from the
+   problem's scaling generator), to find the sizes it finishes quickly enough to time over and over.
+2. Measure: in three sandbox processes, time those sizes in turns, call by call, with the thread's CPU
+   clock, and keep a low percentile of the call times per size. The sizes stay small on purpose: past
+   a few thousand elements a Python object graph outgrows the core's private caches, and the cache
+   misses alone make a linear scan look a log factor slower (a set of ints: ×1.4 per element from
+   n = 512 to 8,192 in our measurements), which is as much as the log factor being looked for.
+3. Fit: the least-squares slope of log(time) against log(n), named after the class whose slope over the
+   same sizes it reaches, conservatively (see `nearest_class`).
+
+Other languages and design problems, where the harness's own per-test times are all there is:
+1. Probe as above, but from far below to beyond the problem's sizes (the code is fast, the clock coarse).
+2. Measure those sizes in several rounds, the candidate, the problem's reference solution and its
+   starter code taking turns so that a busy spell slows all three alike, and keep the fastest CPU time
+   per size. The judge's per-test time includes decoding the input, so the starter code (which does
+   nothing) gives that overhead, subtracted from the other two.
+3. Fit as above, except that where the reference was measured too, the slope of candidate/reference
+   time is the candidate's excess over the expected class (memory effects that slow both cancel out),
+   and a slower class needs stronger evidence.
 
 Expected outputs are not needed: a timing test's verdict is ignored, only its time is used.
 The sandbox is reached through `run`, an async callable, so this module knows nothing of the bus.
@@ -17,6 +27,7 @@ The sandbox is reached through `run`, an async callable, so this module knows no
 
 import asyncio
 import itertools
+import logging
 import math
 import random
 import re
@@ -28,8 +39,23 @@ from contracts.events import ComplexityMeasurement, SizeTiming
 from contracts.sandbox import Language, Limits, SandboxRequest, SandboxResult, TestCase, Verdict
 from question_bank.bank import QuestionBank
 
-RunInSandbox = Callable[[SandboxRequest], Awaitable[SandboxResult]]
+from .timed_calls import CallBudget, call_times_ms, timer_signature, timer_source, timer_test
 
+RunInSandbox = Callable[[SandboxRequest], Awaitable[SandboxResult]]
+log = logging.getLogger("feedback-agent")
+
+# Python functions (timed call by call inside the sandbox, see timed_calls.py)
+CACHE_RESIDENT_N = 4096  # larger inputs outgrow the core's private cache, and its misses look like a log factor
+SMALLEST_TIMED_N = 8
+INPUT_VARIANTS = 4  # inputs per size, cycled through by the calls
+PROBE_CALLS = CallBudget(budget_ms=0.0, min_calls=1, slice_ms=0.0)  # one call per size
+MEASURE_CALLS = CallBudget(budget_ms=250.0, min_calls=3)
+TIMED_PROBE_CPU_S = 0.25  # a probe call slower than this is far beyond MAX_CALL_MS anyway
+TIMED_ROUNDS = 3
+MIN_CALL_MS = 0.001  # below ~1 µs a call is mostly the call itself, whatever the algorithm
+MAX_CALL_MS = 25.0  # slower sizes are not timed again (keeps one analysis to a few seconds)
+
+# Other languages and design problems (the harness's per-test times)
 PROBE_CPU_S = 1.0  # CPU limit per test while probing
 MAX_MEASURED_MS = 600.0  # sizes slower than this in the probe are not repeated (keeps one analysis bounded)
 MEASURE_CPU_S = 2.0
@@ -81,20 +107,35 @@ def class_slope(label: str, sizes: list[int]) -> float:
     return _slope([math.log(n) for n in sizes], [math.log(growth(n)) for n in sizes])
 
 
-LOG_FACTOR_MARGIN = 0.15  # an extra log n must lift the slope by this much (theory: ~0.1, noise: ±0.1)
-SLOWER_CLASS_SHARE = 0.6  # …and at least 60 % of the way to the next class's slope
+@dataclass(frozen=True)
+class Strictness:
+    """How much evidence naming a slower class takes. The exponent must pass `share` of the way from one
+    class's slope to the next's, and lift the slope by at least `floor`. Cache misses and a busy
+    machine only ever make large inputs slower, so the boundary leans towards the faster class."""
+
+    share: float
+    floor: float = 0.0
+    hedge: float = 0.7  # from this fraction of the boundary on, the report says the slower class is possible
 
 
-def nearest_class(exponent: float, sizes: list[int]) -> str:
-    """The class whose slope the exponent reaches. Cache misses and a busy machine only ever make
-    large inputs slower, so a slower class is named only on clear evidence: past 60 % of the way
-    from one class's slope to the next, and by at least 0.15 (a log factor adds ~0.1 in theory)."""
+# Timed calls: on 2 cores, with another test run beside, linear solutions reached at most 0.14 of the way
+# from O(n)'s slope to O(n log n)'s over 8…4096, and n log n ones at least 0.65 (a recursive merge sort,
+# whose calls and slices add a large linear term; a binary search per element: 0.85). The boundary sits
+# between, below halfway: at small n a call's fixed cost flattens every slope a little.
+TIMED_CALLS = Strictness(share=0.4)
+# Harness times at large n: memory effects lift every slope, so an extra log n (~0.1 over two decades)
+# must lift it by at least 0.15, and past 60 % of the way to the next class.
+HARNESS_TIMES = Strictness(share=0.6, floor=0.15, hedge=1 / 3)
+
+
+def nearest_class(exponent: float, sizes: list[int], strictness: Strictness = TIMED_CALLS) -> str:
+    """The slowest class whose boundary the exponent reaches (see `Strictness`)."""
     slopes = [(c.label, class_slope(c.label, sizes)) for c in CLASSES]
     if exponent > slopes[-1][1] + 0.5:
         return FASTER_THAN_POLYNOMIAL
     chosen = slopes[0][0]
     for (_, lower), (label, upper) in itertools.pairwise(slopes):
-        if exponent >= lower + max(LOG_FACTOR_MARGIN, SLOWER_CLASS_SHARE * (upper - lower)):
+        if exponent >= lower + max(strictness.floor, strictness.share * (upper - lower)):
             chosen = label
     return chosen
 
@@ -115,8 +156,8 @@ def effective_exponent(candidate: list[SizeTiming], reference: list[SizeTiming],
     return class_slope(expected_class, shared) + excess
 
 
-def classify(points: list[SizeTiming], expected: str, *, candidate_gross: list[SizeTiming] = (),
-             reference_gross: list[SizeTiming] = ()) -> ComplexityMeasurement:
+def classify(points: list[SizeTiming], expected: str, *, strictness: Strictness = TIMED_CALLS,
+             candidate_gross: list[SizeTiming] = (), reference_gross: list[SizeTiming] = ()) -> ComplexityMeasurement:
     """Fit measured points (net of harness overhead); the caller guarantees enough of them.
 
     The candidate/reference comparison uses gross times (overhead included in both): subtracting a
@@ -124,7 +165,7 @@ def classify(points: list[SizeTiming], expected: str, *, candidate_gross: list[S
     expected_class = parse_expected(expected)
     sizes = [p.n for p in points]
     exponent = effective_exponent(list(candidate_gross) or points, list(reference_gross), expected_class)
-    measured = nearest_class(exponent, sizes)
+    measured = nearest_class(exponent, sizes, strictness)
     raw_factor = 2 ** log_log_slope(points)  # what the stopwatch saw, before comparing with the reference
     evidence = f"time ×{raw_factor:.1f} when n ×2 (n = {sizes[0]:,}…{sizes[-1]:,})"
     if len(reference_gross) >= MIN_SIZES:
@@ -136,14 +177,18 @@ def classify(points: list[SizeTiming], expected: str, *, candidate_gross: list[S
         doubling_factor=round(raw_factor, 2),
         matches_expected=None if expected_class is None else _at_most(measured, expected_class),
         points=points,
-        summary=f"about {measured}{_hedge(measured, exponent, sizes)}: {evidence}",
+        summary=f"about {measured}{_hedge(measured, exponent, sizes, strictness)}: {evidence}",
     )
 
 
-def _hedge(measured: str, exponent: float, sizes: list[int]) -> str:
-    """Say so when a log factor may hide in the noise (the theoretical lift of n log n over n is ~0.1)."""
+def _hedge(measured: str, exponent: float, sizes: list[int], strictness: Strictness) -> str:
+    """Say so when a log factor may hide in the noise: the exponent is well on its way to the class
+    with an extra log n, without reaching the boundary."""
     with_log = {"O(1)": "O(log n)", "O(n)": "O(n log n)"}.get(measured)
-    if with_log and exponent >= class_slope(measured, sizes) + LOG_FACTOR_MARGIN / 3:
+    if not with_log:
+        return ""
+    lower, upper = class_slope(measured, sizes), class_slope(with_log, sizes)
+    if exponent >= lower + strictness.hedge * max(strictness.floor, strictness.share * (upper - lower)):
         return f" (perhaps {with_log}: a log factor is within this measurement's noise)"
     return ""
 
@@ -185,10 +230,80 @@ class ComplexityProbe:
 
     async def analyze(self, question_id: str, code: str, language: Language) -> ComplexityMeasurement:
         question = self.bank.question(question_id)
+        if not question.scaling:
+            return _unknown(question.complexity.time, "this problem has no scaling inputs to measure with")
+        if language is Language.PYTHON and question.signature.kind == "function":
+            return await self._analyze_timed_calls(question_id, code)
+        return await self._analyze_harness_times(question_id, code, language)
+
+    # -- Python functions: the candidate's own CPU time per call, inputs small enough to stay in cache --
+
+    async def _analyze_timed_calls(self, question_id: str, code: str) -> ComplexityMeasurement:
+        question = self.bank.question(question_id)
         expected = question.complexity.time
-        ladder = size_ladder(question.scaling.sizes if question.scaling else [])
+        inputs = await asyncio.to_thread(self._variant_inputs, question_id, timed_call_ladder(question.scaling.sizes))
+        ladder = sorted(inputs)
         if not ladder:
-            return _unknown(expected, "this problem has no scaling inputs to measure with")
+            return _unknown(expected, "the problem's scaling generator made no inputs small enough to time")
+        probe = await self._timed_calls(question_id, code, inputs, [[n] for n in ladder], PROBE_CALLS,
+                                        TIMED_PROBE_CPU_S)
+        if probe is None:
+            return _unknown(expected, "the code does not compile, so it cannot be timed")
+        if not probe:
+            return _unknown(expected, f"it did not finish even at n = {ladder[0]:,} (or it failed there)")
+        sizes = timed_call_sizes(ladder, probe)
+        if sizes is None:
+            return self._unmeasurable(expected, probe)
+        fastest: dict[int, float] = {}
+        for r in range(TIMED_ROUNDS):  # separate processes: each lays out its memory differently
+            ordered = sizes if r % 2 == 0 else list(reversed(sizes))
+            timing = await self._timed_calls(question_id, code, inputs, [ordered], MEASURE_CALLS, MEASURE_CPU_S)
+            for n, ms in (timing or {}).items():
+                fastest[n] = min(ms, fastest.get(n, ms))
+        points = [SizeTiming(n=n, time_ms=round(fastest[n], 5)) for n in sizes if n in fastest]
+        if len(points) < MIN_SIZES or points[-1].n < MIN_SPAN * points[0].n:
+            return _unknown(expected, "too few sizes finished when timed again to fit a growth rate")
+        return classify(points, expected)
+
+    def _unmeasurable(self, expected: str, probe: dict[int, float]) -> ComplexityMeasurement:
+        largest = max(probe)
+        if probe[largest] < MIN_CALL_MS:
+            return _unknown(expected, f"too fast to measure: {probe[largest] * 1000:.1f} µs at n = {largest:,}, "
+                                      f"consistent with {expected} or better")
+        finished = sorted(probe)
+        return _unknown(expected, f"n = {finished[0]:,}…{finished[-1]:,} finish in time, too narrow a range to fit")
+
+    def _variant_inputs(self, question_id: str, ladder: list[int]) -> dict[int, list[dict]]:
+        """INPUT_VARIANTS inputs per size; a size the problem's generator cannot make (too small) is left out."""
+        problem = self.bank.problem(question_id)
+        generate = getattr(problem.generators, problem.question.scaling.generator)
+        inputs = {}
+        for n in ladder:
+            try:
+                inputs[n] = [generate(random.Random(n * INPUT_VARIANTS + v), n) for v in range(INPUT_VARIANTS)]
+            except Exception as exc:  # noqa: BLE001 - e.g. a generator that needs n ≥ 10 to place its pattern
+                log.info("%s: the scaling generator cannot make n = %d (%s); that size is not timed", question_id, n, exc)
+        return inputs
+
+    async def _timed_calls(self, question_id: str, code: str, inputs: dict[int, list[dict]],
+                           groups: list[list[int]], budget: CallBudget, cpu_s: float) -> dict[int, float] | None:
+        """Call time per size, each group of sizes timed in turns by one test; None if the code does not compile."""
+        signature = self.bank.question(question_id).signature
+        limits = Limits(cpu_time_s=cpu_s, wall_time_s=max(2 * cpu_s, 3.0), memory_mb=512)
+        result = await self.run(SandboxRequest(
+            language=Language.PYTHON, source=timer_source(code, signature, budget),
+            signature=timer_signature(signature), tests=[timer_test(inputs, group) for group in groups],
+            limits=limits))
+        if result.verdict is Verdict.COMPILATION_ERROR:
+            return None
+        return call_times_ms(result)
+
+    # -- other languages and design problems: the harness's per-test times at large n --------------
+
+    async def _analyze_harness_times(self, question_id: str, code: str, language: Language) -> ComplexityMeasurement:
+        question = self.bank.question(question_id)
+        expected = question.complexity.time
+        ladder = size_ladder(question.scaling.sizes)
         inputs = await asyncio.to_thread(self._inputs, question_id, ladder)
         probe = await self._time(question_id, code, language, inputs, ladder, rounds=1, cpu_s=PROBE_CPU_S)
         if probe.compile_error:
@@ -210,7 +325,7 @@ class ComplexityProbe:
         candidate_points = _net_points(sizes, timings["candidate"].fastest, overhead)
         if len(candidate_points) < MIN_SIZES or candidate_points[-1].n < MIN_SPAN * candidate_points[0].n:
             return _unknown(expected, "the timings were too close to the measurement noise to fit a growth rate")
-        return classify(candidate_points, expected, candidate_gross=candidate_points,
+        return classify(candidate_points, expected, strictness=HARNESS_TIMES, candidate_gross=candidate_points,
                         reference_gross=_net_points(sizes, timings["reference"].fastest, overhead))
 
     async def _interleaved(self, question_id: str, sources: dict[str, str], language: Language,
@@ -265,6 +380,22 @@ class Timings:
                 n = int(test.test_id[1:].split("_")[0])
                 samples.setdefault(n, []).append(test.time_ms)
         return cls({n: min(times) for n, times in samples.items()}, compile_error=False)
+
+
+def timed_call_ladder(scaling_sizes: list[int]) -> list[int]:
+    """Powers of two from 8 up to 4096 (or 4 × the problem's largest size, if smaller), ascending."""
+    if max(scaling_sizes) < 64:  # tiny, exponential-time problems: use the author's sizes as they are
+        return sorted(set(scaling_sizes))
+    ceiling = min(CACHE_RESIDENT_N, LARGEST_LADDER_MULTIPLE * max(scaling_sizes))
+    return [2 ** k for k in range(SMALLEST_TIMED_N.bit_length() - 1, ceiling.bit_length()) if 2 ** k <= ceiling]
+
+
+def timed_call_sizes(ladder: list[int], probe_ms: dict[int, float]) -> list[int] | None:
+    """The sizes whose single call took between MIN_CALL_MS and MAX_CALL_MS, if they span enough."""
+    measurable = [n for n in ladder if MIN_CALL_MS <= probe_ms.get(n, math.inf) <= MAX_CALL_MS]
+    if len(measurable) < MIN_SIZES or measurable[-1] < MIN_SPAN * measurable[0]:
+        return None
+    return measurable
 
 
 def size_ladder(scaling_sizes: list[int]) -> list[int]:
