@@ -31,7 +31,7 @@ from contracts.sandbox import (
 
 from .compare import results_match, stdout_matches
 from .languages import LANGUAGES, LanguageSpec
-from .sandbox import RunLimits, RunOutcome, RunSpec, Sandbox
+from .sandbox import RunLimits, RunOutcome, RunSpec, Sandbox, write_box_files
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +114,7 @@ class Judge:
     async def _judge_functions(self, request: SandboxRequest, language: LanguageSpec) -> SandboxResult:
         """Function tests: the harness calls the candidate's function once per test, all in one process."""
         with _box() as box:
-            _write_box(box, language.box_files(request.source, request.signature))
+            write_box_files(box, language.box_files(request.source, request.signature))
             if language.compile_argv:
                 compiled = await self._compile(language.compile_argv, language, box)
                 if compiled.exit_code != 0:
@@ -128,7 +128,7 @@ class Judge:
         limits = request.limits
         results = []
         with _box() as box:
-            _write_box(box, language.program_files(request.source))
+            write_box_files(box, language.program_files(request.source))
             if language.program_compile_argv:
                 compiled = await self._compile(language.program_compile_argv, language, box)
                 if compiled.exit_code != 0:
@@ -177,7 +177,7 @@ class Judge:
             if budget_end is None:
                 budget_end = (time.monotonic() + limits.wall_time_s * 3 + language.startup_s
                               + len(spec_json) / 1e6 * SPEC_PARSE_S_PER_MB)
-            _write_box(box, {"spec.json": spec_json})
+            write_box_files(box, {"spec.json": spec_json})
             outcome = await self.sandbox.run(
                 RunSpec(argv=language.run_command(limits.memory_mb, request.signature), box_dir=box,
                         limits=_run_limits(limits, language, len(pending), len(spec_json)), env=language.env,
@@ -266,14 +266,6 @@ def _box():
         yield box
     finally:
         shutil.rmtree(box, ignore_errors=True)
-
-
-def _write_box(box: Path, files: dict[str, str]) -> None:
-    os.chmod(box, 0o755)  # the sandbox runs as an unprivileged uid that must read these
-    for name, text in files.items():
-        path = box / name
-        path.write_text(text)
-        path.chmod(0o644)
 
 
 def _results_from_records(outcome: RunOutcome, pending: list[int], tests: list[TestCase],

@@ -327,7 +327,7 @@ class Sandbox:
         uid_slot = self._free_slots.pop(0)
         cgroup = None
         try:
-            _write_files(box, dict(spec.warm.files))
+            write_box_files(box, dict(spec.warm.files))
             cgroup = self._cgroup_for(spec.limits)
             warm_spec = replace(spec, argv=list(spec.warm.argv), box_dir=box, box_writable=False, stdin=b"")
             process, record_read = await self._spawn(warm_spec, extra_ro, uid_slot, cgroup, rlimits_by_command=False)
@@ -639,7 +639,8 @@ def _unbox(arg: str, box_dir: Path, isolated: bool) -> str:
     return arg.replace(BOX, str(box_dir))
 
 
-def _write_files(box: Path, files: dict[str, str]) -> None:
+def write_box_files(box: Path, files: dict[str, str]) -> None:
+    """Put a run's files into its box directory, readable by the sandbox's unprivileged uid."""
     os.chmod(box, 0o755)  # the sandbox runs as an unprivileged uid that must read these
     for name, text in files.items():
         path = box / name
