@@ -26,7 +26,7 @@ from contracts.http import (
     SessionView,
     TtsRequest,
 )
-from contracts.sandbox import FunctionSignature, Language, Limits, Param, SandboxRequest, TestCase, Verdict
+from contracts.sandbox import FunctionSignature, Language, Limits, SandboxRequest, TestCase, Verdict
 from contracts.topology import COMMANDS, RoutingKey
 from persistence.models import InterviewSession
 from persistence.store import UnknownSession
