@@ -68,8 +68,8 @@ TTS_SYNTHESIS = work_queue("tts.synthesis", RoutingKey.SYNTHESIS_REQUESTED)
 FEEDBACK_REQUESTS = work_queue("feedback.requests", RoutingKey.FEEDBACK_REQUESTED)
 
 # Silence check-ins are timed by RabbitMQ, not by a sleeping coroutine, so they survive restarts and any
-# replica can take them: the interviewer parks a `TurnRequested(SilenceCheckAction)` here (no consumer)
-# with a per-message TTL; when it expires RabbitMQ dead-letters it to `interviewer.turns` as a turn.
+# replica can take them: the interviewer parks a `TurnRequested(SilenceCheckAction)` in the queue for its
+# delay (no consumer); when the queue's TTL expires RabbitMQ dead-letters it to `interviewer.turns`.
 def silence_delay_queue(delay_s: float) -> RabbitQueue:
     """Where silence checks wait: no consumer; each message is dead-lettered back as a turn when the
     queue's TTL runs out. One queue per delay, because RabbitMQ expires messages only at the head of a

@@ -155,7 +155,7 @@ class TurnHandler:
             await self._take_snapshot(session, command, out)
             return
         out.guard = self._guard(session)
-        await out.thinking()
+        await out.thinking()  # announces a silence check; a candidate's turn was announced on admission
         await self.run_turn(session, command, out)
 
     @property
