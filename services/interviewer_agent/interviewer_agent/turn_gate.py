@@ -1,8 +1,8 @@
 """The turn gate: a session's turns run in the order the gateway numbered them, one at a time, on
 whichever replica takes them, and a turn cut short by a crash is redone from where it started.
 
-    lease free and earlier turns done? ── no ─▶ `Deferred`: the bus brings the turn back in 250 ms
-                 │ yes
+    lease free and earlier turns done? ── no, even after a few short waits ─▶ `Deferred`: the bus
+                 │ yes                                                      brings the turn back in 250 ms
     checkpoint the session (or, on a redelivery, restore the checkpoint) ─▶ run ─▶ release, mark done
 
 Redoing a turn from its checkpoint reproduces the same ids (see `contracts.base`), so everything the
@@ -22,11 +22,17 @@ from runtime.reliability import Deferred
 
 log = logging.getLogger("interviewer-agent.gate")
 CHECKPOINTED = ("phase", "question_id", "hint_level", "agent_state")
+# A candidate who answers the moment a reply ends finds the previous turn still closing (it schedules
+# the silence check and releases the lease a few ms after its last event): wait for that here,
+# briefly, instead of spending a 250 ms trip through the defer queue.
+SHORT_WAITS_S = (0.005, 0.01, 0.02, 0.04, 0.08)
 
 
 class TurnGate:
-    def __init__(self, store: InterviewStore, owner: str, *, lease_s: float = 5.0, gap_timeout_s: float = 30.0):
+    def __init__(self, store: InterviewStore, owner: str, *, lease_s: float = 5.0, gap_timeout_s: float = 30.0,
+                 short_waits_s: tuple[float, ...] = SHORT_WAITS_S):
         self.store = store
+        self.short_waits_s = short_waits_s
         self.owner = owner
         self.lease_s = lease_s
         self.gap_timeout_s = gap_timeout_s
@@ -62,6 +68,10 @@ class TurnGate:
         # The common case in one statement; only a turn that cannot run yet reads the session to see why.
         if session := await self.store.lease_turn(command.session_id, self.owner, self.lease_s, number):
             return session
+        for pause in self.short_waits_s:
+            await asyncio.sleep(pause)
+            if session := await self.store.lease_turn(command.session_id, self.owner, self.lease_s, number):
+                return session
         current = await self.store.get_session(command.session_id)
         if number is not None and number <= current.turns_done:
             return None  # a redelivery of a turn that already finished
