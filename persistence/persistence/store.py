@@ -7,7 +7,8 @@ the same store run on SQLite and PostgreSQL.
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, func, insert, literal, select, update
+from asyncpg import UniqueViolationError
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -15,6 +16,7 @@ from contracts.base import new_id
 from contracts.events import ServerEvent
 
 from .database import create_engine, migrate, session_factory
+from .postgres_hot_path import PostgresHotPath
 from .models import (
     CodeSubmission,
     FeedbackReport,
@@ -38,20 +40,25 @@ def _logged(seq: int, body: dict[str, Any]) -> ServerEvent:
 
 
 class InterviewStore:
-    def __init__(self, engine: AsyncEngine):
+    def __init__(self, engine: AsyncEngine, hot_path: PostgresHotPath | None = None):
         self.engine = engine
         self._sessions = session_factory(engine)  # transactions: statements that must commit together
         # Single statements commit by themselves: no BEGIN/COMMIT round trips on the hot paths.
         self._statements = session_factory(engine.execution_options(isolation_level="AUTOCOMMIT"))
+        # On PostgreSQL, the few statements a turn's first event waits on skip the ORM (see its module).
+        self._hot = hot_path
 
     @classmethod
     async def open(cls, url: str, *, run_migrations: bool = True) -> "InterviewStore":
         engine = create_engine(url)
         if run_migrations:
             await migrate(engine)
-        return cls(engine)
+        hot_path = await PostgresHotPath.open(engine.url) if engine.dialect.name == "postgresql" else None
+        return cls(engine, hot_path)
 
     async def close(self) -> None:
+        if self._hot is not None:
+            await self._hot.close()
         await self.engine.dispose()
 
     async def ping(self) -> None:
@@ -147,7 +154,7 @@ class InterviewStore:
         """
         try:
             return await self._number_and_insert(event)
-        except IntegrityError:
+        except (IntegrityError, UniqueViolationError):
             logged = await self._logged_event(event)
             if logged is None:
                 raise
@@ -164,29 +171,13 @@ class InterviewStore:
 
     async def _number_and_insert(self, event: ServerEvent) -> ServerEvent:
         body = event.model_dump(mode="json")  # the number lives in its column; `_logged` puts it back
-        if self.engine.dialect.name == "postgresql":
-            seq = await self._number_and_insert_at_once(event, body)
+        if self._hot is not None:
+            seq = await self._hot.number_and_insert_event(event.session_id, event.message_id, event.type, body, _now())
         else:
             seq = await self._number_then_insert(event, body)
         if seq is None:
             raise UnknownSession(event.session_id)
         return event.model_copy(update={"seq": seq})
-
-    async def _number_and_insert_at_once(self, event: ServerEvent, body: dict[str, Any]) -> int | None:
-        """PostgreSQL: one statement (the numbering is a data-modifying CTE), one round trip, atomic."""
-        bumped = (
-            update(InterviewSession).where(InterviewSession.id == event.session_id)
-            .values(last_seq=InterviewSession.last_seq + 1).returning(InterviewSession.last_seq).cte("bumped")
-        )
-        row = select(literal(event.session_id), bumped.c.last_seq, literal(event.message_id), literal(event.type),
-                     literal(body, JSON), literal(_now(), DateTime(timezone=True)))
-        statement = (
-            insert(SessionEvent).add_cte(bumped)
-            .from_select(["session_id", "seq", "message_id", "type", "body", "created_at"], row)
-            .returning(SessionEvent.seq)
-        )
-        async with self._statements() as db:
-            return await db.scalar(statement)
 
     async def _number_then_insert(self, event: ServerEvent, body: dict[str, Any]) -> int | None:
         """SQLite has no data-modifying CTEs: a transaction of two statements."""
@@ -259,13 +250,16 @@ class InterviewStore:
 
     async def issue_turn(self, session_id: str) -> int:
         """The next turn number of a session (called by the gateway as it publishes the turn)."""
-        async with self._statements.begin() as db:
-            number = await db.scalar(
-                update(InterviewSession)
-                .where(InterviewSession.id == session_id)
-                .values(turns_issued=InterviewSession.turns_issued + 1)
-                .returning(InterviewSession.turns_issued)
-            )
+        if self._hot is not None:
+            number = await self._hot.issue_turn(session_id)
+        else:
+            async with self._statements.begin() as db:
+                number = await db.scalar(
+                    update(InterviewSession)
+                    .where(InterviewSession.id == session_id)
+                    .values(turns_issued=InterviewSession.turns_issued + 1)
+                    .returning(InterviewSession.turns_issued)
+                )
         if number is None:
             raise UnknownSession(session_id)
         return number
@@ -277,6 +271,8 @@ class InterviewStore:
         gateway has issued, since those come first and usually make the check stale. Returns the session
         as it stands once leased (one statement: the turn needs no separate read), or None if not taken."""
         now = _now()
+        if self._hot is not None:
+            return await self._hot.lease_turn(session_id, owner, now, now + timedelta(seconds=lease_s), turn_number)
         conditions = [
             InterviewSession.id == session_id,
             (InterviewSession.lease_owner.is_(None)) | (InterviewSession.lease_until < now)
