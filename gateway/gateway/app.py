@@ -8,6 +8,8 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
+from runtime.heap import freeze_startup_heap
+
 from . import http, reports
 from .settings import GatewaySettings
 from .state import build_gateway
@@ -30,6 +32,7 @@ def create_app(settings: GatewaySettings | None = None) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         await gateway.open()
+        freeze_startup_heap()
         log.info("gateway replica %s ready", gateway.replica_id)
         try:
             yield

@@ -1,6 +1,6 @@
 """PostgreSQL's hot path: the statements every candidate turn waits on before the browser sees the
-interviewer react (number the turn, lease the session, number and log an event), sent straight
-through asyncpg as prepared statements.
+interviewer react (number the turn, lease the session, number and log an event), and the release
+that lets the next turn in, sent straight through asyncpg as prepared statements.
 
 Why: `make bench` showed each of them costing ~2.5 ms through an ORM session (a pool checkout with a
 ping, session set-up, result processing through greenlets) against ~0.5 ms straight through asyncpg,
@@ -27,6 +27,12 @@ RETURNING *
 LEASE_NUMBERED_TURN = _LEASE.format(turn_condition="turns_done = $5 - 1")
 # An unnumbered turn (a silence check) waits for every candidate turn the gateway issued.
 LEASE_UNNUMBERED_TURN = _LEASE.format(turn_condition="turns_done >= turns_issued")
+_RELEASE = """
+UPDATE sessions SET lease_owner = NULL, lease_until = NULL, turn_checkpoint = NULL{mark_done}
+WHERE id = $1 AND lease_owner = $2
+"""
+RELEASE_NUMBERED_TURN = _RELEASE.format(mark_done=", turns_done = GREATEST(turns_done, $3)")
+RELEASE_UNNUMBERED_TURN = _RELEASE.format(mark_done="")
 # Numbering and insert in one statement (a data-modifying CTE): one round trip, atomic.
 NUMBER_AND_INSERT_EVENT = """
 WITH bumped AS (UPDATE sessions SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
@@ -64,6 +70,12 @@ class PostgresHotPath:
         else:
             row = await self.pool.fetchrow(LEASE_NUMBERED_TURN, session_id, owner, until, now, turn_number)
         return InterviewSession(**dict(row)) if row is not None else None
+
+    async def release_turn(self, session_id: str, owner: str, turn_number: int | None) -> None:
+        if turn_number is None:
+            await self.pool.execute(RELEASE_UNNUMBERED_TURN, session_id, owner)
+        else:
+            await self.pool.execute(RELEASE_NUMBERED_TURN, session_id, owner, turn_number)
 
     async def number_and_insert_event(self, session_id: str, message_id: str, event_type: str,
                                       body: dict[str, Any], created_at: datetime) -> int | None:

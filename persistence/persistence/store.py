@@ -301,6 +301,9 @@ class InterviewStore:
 
     async def release_turn(self, session_id: str, owner: str, turn_number: int | None) -> None:
         """Free the lease; a numbered turn is marked done so the next one may run."""
+        if self._hot is not None:
+            await self._hot.release_turn(session_id, owner, turn_number)
+            return
         values: dict[str, Any] = {"lease_owner": None, "lease_until": None, "turn_checkpoint": None}
         if turn_number is not None:
             values["turns_done"] = func.max(InterviewSession.turns_done, turn_number) \

@@ -13,6 +13,7 @@ from faststream.rabbit import RabbitBroker
 from persistence.store import InterviewStore
 
 from .event_log import EventLog
+from .heap import freeze_startup_heap
 from .heartbeat import HeartbeatSender
 from .settings import ServiceSettings
 
@@ -55,6 +56,6 @@ class WorkerRuntime:
         return FastStream(
             self.broker,
             on_startup=[self.open, *on_startup],
-            after_startup=[self.heartbeat.start],
+            after_startup=[freeze_startup_heap, self.heartbeat.start],
             on_shutdown=[*on_shutdown, self.close],
         )

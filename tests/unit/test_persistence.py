@@ -120,3 +120,30 @@ async def test_a_lapsed_lease_can_be_taken_over(store):
     assert await store.lease_turn(session.id, "survivor", 5, number) is not None
     await store.skip_turns_before(session.id, 5)
     assert (await store.get_session(session.id)).turns_done == 4
+
+
+async def test_the_store_recovers_when_postgresql_closes_its_connections(postgres_url):
+    """The server ends every connection (as on a restart): the next calls get fresh ones."""
+    import asyncpg
+
+    store = await InterviewStore.open(postgres_url)
+    try:
+        session = await store.create_session(difficulty="easy", language="python")
+        await store.append_event(server_event(session.id, ServerEventType.AGENT_THINKING))
+        database = store.engine.url.database
+        admin = await asyncpg.connect(store.engine.url.set(drivername="postgresql", database="postgres")
+                                      .render_as_string(hide_password=False))
+        try:
+            closed = await admin.fetchval(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+                database)
+        finally:
+            await admin.close()
+        assert closed >= 2  # the ORM's pooled connection and the hot path's
+        await asyncio.sleep(0.1)  # let the event loop see the sockets close
+
+        assert (await store.get_session(session.id)).id == session.id
+        assert (await store.append_event(server_event(session.id, ServerEventType.AGENT_THINKING))).seq == 2
+        assert await store.issue_turn(session.id) == 1
+    finally:
+        await store.close()

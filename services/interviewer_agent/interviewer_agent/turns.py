@@ -141,22 +141,28 @@ class TurnHandler:
             async with self.gate.hold(command, on_admitted=announce) as session:
                 if session is None:
                     return
-                await self._take(session, command, out)
+                check_after = await self._take(session, command, out)
+            # Scheduled once the lease is free: a candidate who answers the moment the reply ends
+            # finds the session ready instead of waiting for this publish.
+            if check_after is not None:
+                await self.silence.schedule(session.id, check_after)
         except UnknownSession:
             log.warning("turn %s for unknown session %s dropped", command.turn_id, command.session_id)
 
-    async def _take(self, session: InterviewSession, command: TurnRequested, out: TurnOutput) -> None:
+    async def _take(self, session: InterviewSession, command: TurnRequested, out: TurnOutput) -> int | None:
+        """Run the turn; returns the activity count a silence check should be scheduled for, if any."""
         action = command.action
         if isinstance(action, SilenceCheckAction) and not self._check_is_due(session, action):
-            return  # a turn ran while the check waited for the lease
+            return None  # a turn ran while the check waited for the lease
         log.info("taking turn %s (%s) of session %s", command.turn_id, action.kind, session.id)
         await self._record_candidate_input(session, command)
         if isinstance(action, CodeSnapshotAction):
             await self._take_snapshot(session, command, out)
-            return
-        out.guard = self._guard(session)
-        await out.thinking()  # announces a silence check; a candidate's turn was announced on admission
-        await self.run_turn(session, command, out)
+        else:
+            out.guard = self._guard(session)
+            await out.thinking()  # announces a silence check; a candidate's turn was announced on admission
+            await self.run_turn(session, command, out)
+        return await self._silence_check_due(session, action)
 
     @property
     def gate(self) -> TurnGate:
@@ -175,7 +181,6 @@ class TurnHandler:
         await turn.end()
         await self._save_turn(session, command, result, out)
         await out.finish()
-        await self._after_turn(session, command.action)
         return result
 
     def _output(self, command: TurnRequested) -> TurnOutput:
@@ -226,7 +231,6 @@ class TurnHandler:
                                        started_coding=started_coding(session, self.bank, action.code, action.language))
             await out.change_phase(phase, entering)
             session.phase = entering.value
-        await self._after_turn(session, command.action)
 
     async def _save_turn(self, session: InterviewSession, command: TurnRequested, result: TurnResult,
                          out: TurnOutput) -> None:
@@ -240,7 +244,9 @@ class TurnHandler:
             tools=result.tools_called, stop_reason=result.stop_reason,
         )
 
-    async def _after_turn(self, session: InterviewSession, action: CandidateAction) -> None:
+    async def _silence_check_due(self, session: InterviewSession, action: CandidateAction) -> int | None:
+        """Count a check-in the candidate did not answer; the activity count to check again after, if
+        the candidate is still working and has not ignored too many check-ins."""
         phase = Phase(session.phase) if session.phase else None
         checkins = session.agent_state.get(CHECKINS_KEY, 0)
         if isinstance(action, SilenceCheckAction):
@@ -249,4 +255,5 @@ class TurnHandler:
             await self.runtime.store.update_session(session.id, agent_state=state)
             session.agent_state = state
         if phase in WORKING_PHASES and checkins < MAX_UNANSWERED_CHECKINS:
-            await self.silence.schedule(session.id, session.agent_state.get(ACTIVITY_KEY, 0))
+            return session.agent_state.get(ACTIVITY_KEY, 0)
+        return None
