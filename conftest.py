@@ -68,3 +68,15 @@ def sqlite_url(tmp_path: Path) -> str:
 def database_url(request) -> str:
     """Run a test once on SQLite and once on PostgreSQL."""
     return request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "postgres_url")
+
+
+@pytest.fixture(scope="session", autouse=True)
+async def close_the_default_sandbox_judge():
+    """Tests that judge code in-process share `sandbox_worker.judge`'s default judge; its pre-started
+    sandboxes are ended here, while the session's event loop still runs (else Python warns at exit)."""
+    yield
+    import sys
+
+    judge_module = sys.modules.get("sandbox_worker.judge")
+    if judge_module is not None:
+        await judge_module.close_default_judge()

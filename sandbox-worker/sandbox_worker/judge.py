@@ -416,6 +416,14 @@ def default_judge() -> Judge:
     return _default_judge
 
 
+async def close_default_judge() -> None:
+    """End the default judge's pre-started sandboxes, if it was ever made (before its event loop ends)."""
+    global _default_judge
+    if _default_judge is not None:
+        await _default_judge.close()
+        _default_judge = None
+
+
 async def judge(request: SandboxRequest) -> SandboxResult:
     try:
         runner = default_judge()
