@@ -31,6 +31,7 @@ dev: install web services ## run every service and the web client on http://loca
 
 test: install web ## install and run the whole test suite
 	@scripts/ensure-services.sh --all
+	$(MAKE) lint
 	$(MAKE) test-python
 	$(MAKE) test-web
 	$(MAKE) test-browser

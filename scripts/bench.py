@@ -38,6 +38,7 @@ from pathlib import Path
 
 import httpx
 import websockets
+
 from runtime.local_stack import LocalStack, free_port
 
 POSTGRES_ADMIN_URL = os.environ.get("BENCH_POSTGRES_URL", "postgresql://postgres@localhost:5432/postgres")

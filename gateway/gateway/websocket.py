@@ -14,18 +14,18 @@ from urllib.parse import urlsplit
 from pydantic import ValidationError
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
+from contracts.bus import TurnRequested
 from contracts.events import (
     CLIENT_EVENT_TYPES,
     ErrorPayload,
     Heartbeat,
-    SetVoice,
     ServerEvent,
     ServerEventType,
     SessionReadyPayload,
+    SetVoice,
     client_event_adapter,
     server_event,
 )
-from contracts.bus import TurnRequested
 from contracts.topology import COMMANDS
 from persistence.store import UnknownSession
 from runtime import metrics

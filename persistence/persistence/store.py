@@ -16,7 +16,6 @@ from contracts.base import new_id
 from contracts.events import ServerEvent
 
 from .database import create_engine, migrate, session_factory
-from .postgres_hot_path import PostgresHotPath
 from .models import (
     CodeSubmission,
     FeedbackReport,
@@ -25,6 +24,7 @@ from .models import (
     SessionEvent,
     TranscriptMessage,
 )
+from .postgres_hot_path import PostgresHotPath
 
 
 class UnknownSession(LookupError):

@@ -42,9 +42,9 @@ def _mockmind_version() -> str:
 _apply_environment_defaults()
 
 # After the defaults above, on purpose.
-from ddtrace import config as dd_config
-from ddtrace.propagation.http import HTTPPropagator
-from ddtrace.trace import Context, Span, tracer
+from ddtrace import config as dd_config  # noqa: E402
+from ddtrace.propagation.http import HTTPPropagator  # noqa: E402
+from ddtrace.trace import Context, Span, tracer  # noqa: E402
 
 __all__ = ["Context", "HTTPPropagator", "Span", "configure_logging", "start_observability", "tracer",
            "tracing_enabled"]

@@ -27,10 +27,11 @@ from dataclasses import dataclass
 from random import getrandbits
 from typing import Any
 
-from contracts.topology import DEFER_QUEUE, HEARTBEATS
 from faststream import BaseMiddleware
 from faststream.message import SourceType
 from faststream.response.publish_type import PublishType
+
+from contracts.topology import DEFER_QUEUE, HEARTBEATS
 
 from . import metrics
 from .observability import Context, HTTPPropagator, Span, tracer

@@ -1,5 +1,4 @@
 from contracts.sandbox import Comparison
-
 from sandbox_worker.compare import results_match, stdout_matches
 
 

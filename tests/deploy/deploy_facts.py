@@ -8,10 +8,10 @@ from functools import cache
 from pathlib import Path
 
 from pydantic_settings import BaseSettings
-from runtime.local_stack import WORKER_MODULES
-from runtime.settings import ServiceSettings
 
 from contracts import topology
+from runtime.local_stack import WORKER_MODULES
+from runtime.settings import ServiceSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -3,7 +3,6 @@ every connection, the gateway restarting, and a poison message. The candidate se
 no gaps, no duplicates, and the interview goes on."""
 
 import asyncio
-import json
 import subprocess
 
 import pytest

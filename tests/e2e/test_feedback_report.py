@@ -7,6 +7,7 @@ import signal
 import aio_pika
 import httpx
 import pytest
+
 from contracts.events import FeedbackResultPayload
 from contracts.reports import InterviewReport
 from contracts.sandbox import Language

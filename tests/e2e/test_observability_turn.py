@@ -18,6 +18,7 @@ from collections import defaultdict
 
 import httpx
 import pytest
+
 from contracts.sandbox import Language
 from gateway.client import InterviewClient
 from question_bank.bank import default_bank

@@ -5,6 +5,7 @@ import asyncio
 from faststream.rabbit import RabbitQueue
 from faststream.rabbit.annotations import RabbitMessage
 from pydantic import BaseModel
+
 from runtime.broker import create_broker
 from runtime.settings import ServiceSettings
 from runtime.tracing import TraceContext, current_trace, start_trace

@@ -3,10 +3,11 @@ heartbeats (which are not traced)."""
 
 import asyncio
 
-from contracts.topology import HEARTBEATS
 from faststream.rabbit import ExchangeType, RabbitExchange, RabbitQueue
 from faststream.rabbit.annotations import RabbitMessage
 from pydantic import BaseModel
+
+from contracts.topology import HEARTBEATS
 from runtime.broker import create_broker
 from runtime.observability import tracer
 from runtime.settings import ServiceSettings

@@ -4,6 +4,7 @@ previous one is closing waits for it in place; one that would wait long goes bac
 import asyncio
 
 import pytest
+
 from contracts.bus import CandidateMessageAction, TurnRequested
 from interviewer_agent.turn_gate import TurnGate
 from persistence.store import InterviewStore

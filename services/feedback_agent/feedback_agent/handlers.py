@@ -4,11 +4,12 @@ It has its own queue and its own process, so a feedback request (which runs the 
 measure it) never blocks an interviewer turn. `kind="final"` (sent on wrap-up) also stores the report.
 """
 
+from faststream.rabbit import RabbitRouter
+
 from contracts.bus import FeedbackRequested
 from contracts.events import FeedbackResultPayload, ServerEventType
 from contracts.sandbox import Language, SandboxRequest, SandboxResult
 from contracts.topology import COMMANDS, FEEDBACK_REQUESTS
-from faststream.rabbit import RabbitRouter
 from persistence.models import InterviewSession
 from persistence.store import InterviewStore, UnknownSession
 from question_bank.bank import QuestionBank

@@ -14,6 +14,7 @@ import logging
 from typing import Protocol
 
 import httpx
+
 from contracts.events import FeedbackResult
 
 from .settings import FeedbackSettings

@@ -5,9 +5,8 @@ import statistics
 
 from contracts.bus import FeedbackRequested
 from contracts.events import FeedbackResult
-from runtime.observability import tracer
-
 from runtime import metrics
+from runtime.observability import tracer
 
 
 def traced_feedback(handler):

@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 import pytest
+
 from contracts.events import Phase, PhaseChangePayload, ServerEventType, server_event
 from contracts.reports import InterviewReport, report_markdown
 from contracts.sandbox import Language, SandboxRequest, SandboxResult

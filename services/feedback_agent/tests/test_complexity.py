@@ -5,6 +5,7 @@ import math
 import random
 
 import pytest
+
 from contracts.events import SizeTiming
 from contracts.sandbox import Language
 from feedback_agent.complexity import (

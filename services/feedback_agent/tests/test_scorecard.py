@@ -3,6 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
+
 from contracts.events import (
     ComplexityMeasurement,
     FeedbackResult,

@@ -7,6 +7,7 @@ import pytest
 from aiobotocore.stub import AioStubber
 from botocore.exceptions import EventStreamError, ParamValidationError
 from botocore.validate import validate_parameters
+
 from interviewer_agent.loop import AgentLoop, ToolOutcome
 from interviewer_agent.providers.base import ModelRequest, ProviderError
 from interviewer_agent.providers.bedrock import BedrockProvider, converse_arguments

@@ -1,6 +1,7 @@
 """The agent loop with scripted provider replies: tools, stop reasons, the iteration cap and errors."""
 
 import pytest
+
 from interviewer_agent.loop import (
     CUT_SHORT_NOTE,
     FILTERED_NOTE,

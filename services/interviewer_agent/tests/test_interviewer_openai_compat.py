@@ -5,6 +5,7 @@ import json
 
 import pytest
 from aiohttp import web
+
 from interviewer_agent.loop import AgentLoop, ToolOutcome
 from interviewer_agent.providers.base import ModelRequest, ProviderError
 from interviewer_agent.providers.openai_compat import OpenAICompatProvider, chat_messages

@@ -1,6 +1,7 @@
 import asyncio
 
 import pytest
+
 from tts.espeak import EspeakEngine
 from tts.libespeak import LibEspeakError, shared_libespeak
 

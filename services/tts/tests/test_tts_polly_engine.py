@@ -5,6 +5,7 @@ import aioboto3
 import pytest
 from aiobotocore.stub import AioStubber
 from botocore.exceptions import ParamValidationError
+
 from tts.engine import SynthesisError
 from tts.polly import MAX_CHARS_PER_REQUEST, PollyEngine, split_for_polly, split_in_half
 

@@ -1,6 +1,7 @@
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from tts.speech_text import CODE_MENTION, say_identifier, speakable_text
 
 

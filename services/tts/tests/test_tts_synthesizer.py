@@ -1,6 +1,7 @@
 import uuid
 
 import pytest
+
 from tts.cache import MemoryAudioCache, RedisAudioCache, cache_key
 from tts.engine import SynthesisError
 from tts.espeak import EspeakEngine

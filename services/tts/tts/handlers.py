@@ -2,10 +2,11 @@
 
 import base64
 
+from faststream.rabbit import RabbitRouter
+
 from contracts.bus import SpeechRequested, SynthesisCompleted, SynthesisRequested
 from contracts.events import ServerEventType, VoiceAudioPayload
 from contracts.topology import COMMANDS, TTS_REQUESTS, TTS_SYNTHESIS
-from faststream.rabbit import RabbitRouter
 from runtime.observability import Span, tracer
 from runtime.worker import WorkerRuntime
 

@@ -41,7 +41,9 @@ def random_tree(rng: random.Random, n: int, low: int = -1000, high: int = 1000) 
 def deep_bulk(rng: random.Random, n: int, spine: int) -> dict:
     """A chain of `spine` nodes with a bushy random tree at its bottom: most nodes are deep, so
     recomputing chains per node costs about n * spine."""
-    value = lambda: rng.randint(-1000, 1000)
+    def value() -> int:
+        return rng.randint(-1000, 1000)
+
     bush = _random_shape(rng, n - spine, value)
     root = node = [value(), None, None]
     for _ in range(spine - 2):

@@ -52,7 +52,9 @@ def zero_chain(rng: random.Random, n: int) -> dict:
 def deep_bulk(rng: random.Random, n: int, spine: int) -> dict:
     """A chain of `spine` nodes with a bushy random tree at its bottom: most nodes are deep, so
     restarting the sum at every node costs about n * spine."""
-    value = lambda: rng.randint(-3, 3)
+    def value() -> int:
+        return rng.randint(-3, 3)
+
     bush = _random_shape(rng, n - spine, value)
     root = node = [value(), None, None]
     for _ in range(spine - 2):

@@ -2,6 +2,6 @@
 def berths_needed(visits):
     most = 0
     for arrive, _ in visits:
-        present = sum(1 for a, l in visits if a <= arrive < l)
+        present = sum(1 for a, leave in visits if a <= arrive < leave)
         most = max(most, present)
     return most
