@@ -22,9 +22,9 @@ from runtime.reliability import Deferred
 
 log = logging.getLogger("interviewer-agent.gate")
 CHECKPOINTED = ("phase", "question_id", "hint_level", "agent_state")
-# A candidate who answers the moment a reply ends finds the previous turn still closing (it schedules
-# the silence check and releases the lease a few ms after its last event): wait for that here,
-# briefly, instead of spending a 250 ms trip through the defer queue.
+# A candidate who answers the moment a reply ends may find the previous turn still closing (it frees
+# the lease a moment after its last event): wait for that here, briefly, instead of spending a 250 ms
+# trip through the defer queue.
 SHORT_WAITS_S = (0.005, 0.01, 0.02, 0.04, 0.08)
 
 
