@@ -306,7 +306,7 @@ class Sandbox:
                 await asyncio.to_thread(_confine_tree, process.pid, cgroup,
                                         _rlimits(spec.limits, cgroup is not None) if worker_rlimits else {})
             except BaseException:  # never let the command start unconfined
-                _kill(process)
+                kill_process_tree(process)
                 os.close(block_write)
                 os.close(record_read)
                 raise
@@ -392,7 +392,7 @@ class Sandbox:
                 close()
             except (OSError, RuntimeError):  # RuntimeError: its event loop is already closed
                 pass
-        _kill(slot.process)
+        kill_process_tree(slot.process)
         shutil.rmtree(slot.box_dir, ignore_errors=True)
         try:
             running = asyncio.get_running_loop()
@@ -434,7 +434,7 @@ class Sandbox:
             await self._supervise(process, spec.limits, state, output_overflow, started)
         finally:
             if process.returncode is None:
-                _kill(process)
+                kill_process_tree(process)
                 await process.wait()
         done, pending = await asyncio.wait(readers, timeout=2)
         for task in pending:
@@ -475,7 +475,7 @@ class Sandbox:
                 reason = "cpu"
             if reason:
                 state.killed_for = reason
-                _kill(process)
+                kill_process_tree(process)
                 await waiter
                 return
 
@@ -538,19 +538,35 @@ async def _feed_stdin(process, data: bytes) -> None:
         pass
 
 
-def _kill(process) -> None:
-    """SIGKILL bwrap's process group; its pid namespace and --die-with-parent end everything inside.
-    Only if that fails, Popen.kill: it first polls, and a poll that reaps the process just killed leaves
-    asyncio's child watcher without its exit status (it then reports 255 instead of the signal)."""
+def kill_process_tree(process) -> None:
+    """SIGKILL bwrap's process group and every process below it; its pid namespace then ends everything
+    inside. The group alone is not enough: bwrap's sandboxed child starts a session of its own
+    (--new-session) and arms --die-with-parent itself, so one killed with its parent before it did so
+    lives on, holding the run's pipes open (asyncio's `wait()` waits for those too: it would hang). Only if
+    the group cannot be signalled, Popen.kill: it first polls, and a poll that reaps the process just
+    killed leaves asyncio's child watcher without its exit status (it then reports 255, not the signal)."""
+    below = _descendants(process.pid)  # listed first: once bwrap is gone they are no longer its children
     try:
         os.killpg(process.pid, signal.SIGKILL)
-        return
     except (ProcessLookupError, PermissionError):
-        pass
-    try:
-        process.kill()
-    except (ProcessLookupError, PermissionError):
-        pass
+        try:
+            process.kill()
+        except (ProcessLookupError, PermissionError):
+            pass
+    for pid in below:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+
+
+def _descendants(pid: int) -> list[int]:
+    found, stack = [], _child_pids(pid)
+    while stack:
+        child = stack.pop()
+        found.append(child)
+        stack.extend(_child_pids(child))
+    return found
 
 
 def _child_pids(pid: int) -> list[int]:

@@ -6,14 +6,12 @@ The hostile-code suite (test_hostile.py) runs every Python program through this 
 
 import asyncio
 import itertools
-import os
-import signal
 
 import pytest
 
 from contracts.sandbox import SandboxRequest, Verdict
 from sandbox_worker.judge import Judge
-from sandbox_worker.sandbox import Sandbox
+from sandbox_worker.sandbox import Sandbox, kill_process_tree
 from sandbox_worker.warm import WarmPool
 
 SIG = {"name": "solve", "params": [{"name": "x", "type": "int"}], "returns": "int"}
@@ -213,7 +211,7 @@ async def test_a_sandbox_that_died_before_taking_its_run_is_not_blamed_on_the_ca
     await asyncio.wait(list(pool._starting))
     await settle()
     for slot in pool._ready:
-        os.killpg(slot.process.pid, signal.SIGKILL)
+        kill_process_tree(slot.process)
         await slot.process.wait()
     monkeypatch.setattr(pool, "_alive", lambda slot: True)  # as if each had died just after the check
     result = await judge_python(warm_judge, "def solve(x):\n    return x\n")
