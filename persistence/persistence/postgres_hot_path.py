@@ -4,9 +4,9 @@ that lets the next turn in, sent straight through asyncpg as prepared statements
 
 Why: measured on our 2-core machines, numbering a turn took ~2.6 ms through an ORM session (pool
 checkout, session set-up, result processing through greenlets) and ~0.9 ms straight through asyncpg,
-and a turn's first event waits on three such statements in a row. Everything else stays on SQLAlchemy, and
-SQLite runs these through SQLAlchemy too (see `InterviewStore`). The SQL here must match
-`persistence.models`; the store's tests run both paths against the same expectations.
+and a turn's first event waits on three such statements in a row. Everything else stays on
+SQLAlchemy, and SQLite runs these through SQLAlchemy too (see `InterviewStore`). The SQL here must
+match `persistence.models`; the store's tests run both paths against the same expectations.
 """
 
 import json

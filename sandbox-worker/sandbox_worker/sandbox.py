@@ -635,16 +635,14 @@ def _set_rlimit(pid: int, limit: int, value: int) -> None:
 
 def _tree_cpu_seconds(pid: int) -> float:
     """User+system CPU of a process and all its live descendants (and their reaped children)."""
-    total, stack = 0, [pid]
-    while stack:
-        current = stack.pop()
+    total = 0
+    for current in (pid, *_descendants(pid)):
         try:
             with open(f"/proc/{current}/stat") as f:
                 fields = f.read().rsplit(")", 1)[1].split()
             total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
         except (OSError, ValueError, IndexError):
-            continue
-        stack.extend(_child_pids(current))
+            continue  # already gone
     return total / CLOCK_TICKS
 
 
