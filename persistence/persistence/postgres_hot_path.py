@@ -1,12 +1,14 @@
 """PostgreSQL's hot path: the statements every candidate turn waits on before the browser sees the
-interviewer react (number the turn, lease the session, number and log an event), and the release
-that lets the next turn in, sent straight through asyncpg as prepared statements.
+interviewer react (number the turn; lease the session and log the turn's announcement; number and
+log an event), and the release that lets the next turn in, sent straight through asyncpg as
+prepared statements.
 
 Why: measured on our 2-core machines, numbering a turn took ~2.6 ms through an ORM session (pool
 checkout, session set-up, result processing through greenlets) and ~0.9 ms straight through asyncpg,
-and a turn's first event waits on three such statements in a row. Everything else stays on
-SQLAlchemy, and SQLite runs these through SQLAlchemy too (see `InterviewStore`). The SQL here must
-match `persistence.models`; the store's tests run both paths against the same expectations.
+and a turn's first event waits on two such statements in a row (the gateway's numbering, then the
+lease with the announcement). Everything else stays on SQLAlchemy, and SQLite runs these through
+SQLAlchemy too (see `InterviewStore`). The SQL here must match `persistence.models`; the store's
+tests run both paths against the same expectations.
 """
 
 import json
@@ -35,6 +37,25 @@ WHERE id = $1 AND lease_owner = $2
 """
 RELEASE_NUMBERED_TURN = _RELEASE.format(mark_done=", turns_done = GREATEST(turns_done, $3)")
 RELEASE_UNNUMBERED_TURN = _RELEASE.format(mark_done="")
+# A candidate's turn is announced (`agent_thinking`) the moment it is admitted: the lease and the
+# announcement's number and log entry in one statement, so the first event waits on one round trip,
+# not two. An announcement already logged (a redelivered turn) is neither numbered nor inserted again:
+# `announced_seq` comes back NULL and the caller republishes the logged copy.
+LEASE_NUMBERED_TURN_AND_ANNOUNCE = f"""
+WITH seen AS (
+    SELECT EXISTS (SELECT 1 FROM events WHERE session_id = $1 AND message_id = $6) AS logged
+), leased AS (
+    UPDATE sessions SET lease_owner = $2, lease_until = $3,
+        last_seq = last_seq + CASE WHEN (SELECT logged FROM seen) THEN 0 ELSE 1 END
+    WHERE id = $1 AND (lease_owner IS NULL OR lease_until < $4 OR lease_owner = $2) AND turns_done = $5 - 1
+    RETURNING {_SESSION_COLUMNS}
+), announced AS (
+    INSERT INTO events (session_id, seq, message_id, type, body, created_at)
+    SELECT $1, last_seq, $6, $7, $8, $9 FROM leased WHERE NOT (SELECT logged FROM seen)
+    RETURNING seq
+)
+SELECT leased.*, (SELECT seq FROM announced) AS announced_seq FROM leased
+"""
 # Numbering and insert in one statement (a data-modifying CTE): one round trip, atomic.
 NUMBER_AND_INSERT_EVENT = """
 WITH bumped AS (UPDATE sessions SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq)
@@ -82,6 +103,20 @@ class PostgresHotPath:
         else:
             row = await self.pool.fetchrow(LEASE_NUMBERED_TURN, session_id, owner, until, now, turn_number)
         return InterviewSession(**dict(row)) if row is not None else None
+
+    async def lease_numbered_turn_and_announce(
+        self, session_id: str, owner: str, now: datetime, until: datetime, turn_number: int, message_id: str,
+        event_type: str, body: dict[str, Any], created_at: datetime,
+    ) -> tuple[InterviewSession, int | None] | None:
+        """(the leased session, the announcement's number or None if it was logged before), or None
+        when the turn cannot run yet."""
+        row = await self.pool.fetchrow(LEASE_NUMBERED_TURN_AND_ANNOUNCE, session_id, owner, until, now, turn_number,
+                                       message_id, event_type, body, created_at)
+        if row is None:
+            return None
+        columns = dict(row)
+        announced_seq = columns.pop("announced_seq")
+        return InterviewSession(**columns), announced_seq
 
     async def release_turn(self, session_id: str, owner: str, turn_number: int | None) -> None:
         if turn_number is None:

@@ -290,6 +290,33 @@ class InterviewStore:
                 .execution_options(synchronize_session=False)
             )
 
+    async def lease_turn_and_announce(self, session_id: str, owner: str, lease_s: float, turn_number: int,
+                                      announcement: ServerEvent) -> tuple[InterviewSession, ServerEvent] | None:
+        """`lease_turn` for a numbered turn that tells the candidate it was admitted: the lease and the
+        announcement's place in the event log are taken together, in one statement on PostgreSQL. Returns
+        the leased session and the logged announcement (its first copy when the turn is redelivered), or
+        None when the turn cannot run yet (and then nothing is logged)."""
+        if self._hot is not None:
+            try:
+                return await self._lease_and_announce_at_once(session_id, owner, lease_s, turn_number, announcement)
+            except UniqueViolationError:
+                pass  # logged since the statement began (a lapsed lease's holder): the two steps find that copy
+        session = await self.lease_turn(session_id, owner, lease_s, turn_number)
+        return (session, await self.append_event(announcement)) if session is not None else None
+
+    async def _lease_and_announce_at_once(self, session_id: str, owner: str, lease_s: float, turn_number: int,
+                                          announcement: ServerEvent) -> tuple[InterviewSession, ServerEvent] | None:
+        now = _now()
+        leased = await self._hot.lease_numbered_turn_and_announce(
+            session_id, owner, now, now + timedelta(seconds=lease_s), turn_number,
+            announcement.message_id, announcement.type, announcement.model_dump(mode="json"), now)
+        if leased is None:
+            return None
+        session, seq = leased
+        if seq is None:  # a redelivered turn: its announcement is in the log already
+            return session, await self.append_event(announcement)
+        return session, announcement.model_copy(update={"seq": seq})
+
     async def renew_lease(self, session_id: str, owner: str, lease_s: float) -> bool:
         async with self._statements.begin() as db:
             result = await db.execute(

@@ -14,11 +14,14 @@ class EventLog:
         self.broker = broker
 
     async def emit(self, session_id: str, event_type: ServerEventType, payload: BaseModel | None = None) -> ServerEvent:
-        numbered = await self.store.append_event(server_event(session_id, event_type, payload))
+        return await self.publish(await self.store.append_event(server_event(session_id, event_type, payload)))
+
+    async def publish(self, numbered: ServerEvent) -> ServerEvent:
+        """Send an event already numbered in the log (see `InterviewStore.lease_turn_and_announce`)."""
         await self.broker.publish(
             numbered,
             exchange=EVENTS,
-            routing_key=RoutingKey.session_events(session_id),
+            routing_key=RoutingKey.session_events(numbered.session_id),
             message_id=numbered.message_id,
             persist=True,
         )

@@ -1,10 +1,11 @@
 """DogStatsD metrics (`mockmind.*`). `DD_AGENT_HOST` / `DD_DOGSTATSD_PORT` point them at an agent.
 
-With no agent listening nothing breaks and nothing blocks: a metric is put on an in-memory queue and a
-background thread sends it as a UDP datagram (resolving the agent's host name there, not on the event
-loop); when the queue is full the metric is dropped. The client is made on first use, after
-`start_observability` has named the service, so `env`, `service` and `version` tags come from
-`DD_ENV` / `DD_SERVICE` / `DD_VERSION` (unified service tagging).
+With no agent listening nothing breaks and nothing blocks: a metric is added to an in-memory buffer,
+flushed every 0.3 s onto a queue from which a background thread sends it as UDP datagrams (resolving
+the agent's host name there, not on the event loop); when the queue is full the metrics are dropped.
+The client is made on first use, after `start_observability` has named the service, so `env`,
+`service` and `version` tags come from `DD_ENV` / `DD_SERVICE` / `DD_VERSION` (unified service
+tagging).
 
 Tags must have few values: a model, a tool, a verdict, a topic — never a session id.
 """
@@ -16,6 +17,7 @@ import os
 from datadog.dogstatsd import DogStatsd
 
 SENDER_QUEUE_SIZE = 10_000
+FLUSH_INTERVAL_S = 0.3
 
 
 @functools.cache
@@ -24,6 +26,12 @@ def _client() -> DogStatsd:
         host=os.environ.get("DD_AGENT_HOST", "localhost"),
         port=int(os.environ.get("DD_DOGSTATSD_PORT", "8125")),
         disable_telemetry=True,
+        # Lines are buffered and sent as one datagram every `flush_interval` seconds by a flush thread,
+        # instead of one datagram (and one wake-up of the sender thread) per metric: measured at ~35 µs
+        # of CPU per metric buffered against ~90 µs unbuffered, ~155 µs with no agent listening (each
+        # refused datagram closes and reopens the socket), and the wake-ups landed on every bus hop.
+        disable_buffering=False,
+        flush_interval=FLUSH_INTERVAL_S,
         disable_background_sender=False,
         sender_queue_size=SENDER_QUEUE_SIZE,
         sender_queue_timeout=0,  # full queue: drop the metric rather than wait

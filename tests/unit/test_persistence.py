@@ -102,6 +102,35 @@ async def test_the_turn_gate_runs_turns_in_order_one_at_a_time(store):
     assert (await store.get_session(session.id)).turns_done == 1
 
 
+async def test_a_turn_is_leased_and_announced_together_or_not_at_all(store):
+    session = await store.create_session(difficulty="easy", language="python")
+    await store.append_event(server_event(session.id, ServerEventType.SESSION_READY))
+    first, second = await store.issue_turn(session.id), await store.issue_turn(session.id)
+    early = server_event(session.id, ServerEventType.AGENT_THINKING)
+    assert await store.lease_turn_and_announce(session.id, "replica-b", 5, second, early) is None  # turn 1 not done
+    assert (await store.get_session(session.id)).last_seq == 1  # so nothing was logged either
+
+    announcement = server_event(session.id, ServerEventType.AGENT_THINKING)
+    leased, announced = await store.lease_turn_and_announce(session.id, "replica-a", 5, first, announcement)
+    assert leased.lease_owner == "replica-a"
+    assert (announced.message_id, announced.seq) == (announcement.message_id, 2)
+    assert (await store.get_session(session.id)).last_seq == 2
+    assert [e.message_id for e in await store.events_after(session.id, 1)] == [announcement.message_id]
+
+
+async def test_a_redelivered_turn_gets_its_first_announcement_back(store):
+    session = await store.create_session(difficulty="easy", language="python")
+    number = await store.issue_turn(session.id)
+    announcement = server_event(session.id, ServerEventType.AGENT_THINKING)
+    _, first = await store.lease_turn_and_announce(session.id, "crashed", -1, number, announcement)
+    await store.append_event(server_event(session.id, ServerEventType.INTERVIEWER_MSG))  # then it died
+    leased, again = await store.lease_turn_and_announce(session.id, "survivor", 5, number, announcement)
+    assert leased.lease_owner == "survivor"
+    assert (again.message_id, again.seq) == (first.message_id, first.seq) == (announcement.message_id, 1)
+    assert (await store.get_session(session.id)).last_seq == 2  # numbered once, no gap
+    assert [e.seq for e in await store.events_after(session.id, 0)] == [1, 2]
+
+
 async def test_a_silence_check_waits_for_candidate_turns_already_issued(store):
     session = await store.create_session(difficulty="easy", language="python")
     assert await store.lease_turn(session.id, "replica-a", 5, None) is not None  # nothing pending

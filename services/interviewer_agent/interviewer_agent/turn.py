@@ -14,7 +14,9 @@ from contracts.events import (
     InterviewerMsgPayload,
     Phase,
     PhaseChangePayload,
+    ServerEvent,
     ServerEventType,
+    server_event,
 )
 from contracts.sandbox import Language
 from contracts.topology import COMMANDS, RoutingKey
@@ -40,6 +42,13 @@ class TurnOutput:
         self.tools_called: list[str] = []
 
     # --- the loop's TurnSink ------------------------------------------------------------------------
+
+    def announcement(self) -> ServerEvent:
+        """The turn's first `agent_thinking`, for the turn gate to log with the lease and publish (see
+        `TurnGate.hold`); `thinking()` then knows the turn is announced."""
+        self._announced = True
+        return server_event(self.session_id, ServerEventType.AGENT_THINKING,
+                            AgentThinkingPayload(turn_id=self.turn_id, status="thinking"))
 
     async def thinking(self, status: str = "thinking", tool: str | None = None) -> None:
         if status == "thinking" and tool is None:

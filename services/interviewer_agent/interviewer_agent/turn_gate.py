@@ -12,12 +12,14 @@ first attempt already emitted is recognised and nothing reaches the candidate tw
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 from contracts.bus import TurnRequested
+from contracts.events import ServerEvent
 from persistence.models import InterviewSession
 from persistence.store import InterviewStore
+from runtime.event_log import EventLog
 from runtime.reliability import Deferred
 
 log = logging.getLogger("interviewer-agent.gate")
@@ -29,9 +31,10 @@ SHORT_WAITS_S = (0.005, 0.01, 0.02, 0.04, 0.08)
 
 
 class TurnGate:
-    def __init__(self, store: InterviewStore, owner: str, *, lease_s: float = 5.0, gap_timeout_s: float = 30.0,
-                 short_waits_s: tuple[float, ...] = SHORT_WAITS_S):
+    def __init__(self, store: InterviewStore, owner: str, *, events: EventLog | None = None, lease_s: float = 5.0,
+                 gap_timeout_s: float = 30.0, short_waits_s: tuple[float, ...] = SHORT_WAITS_S):
         self.store = store
+        self.events = events  # publishes announcements; needed only by turns that make one
         self.short_waits_s = short_waits_s
         self.owner = owner
         self.lease_s = lease_s
@@ -39,20 +42,21 @@ class TurnGate:
 
     @contextlib.asynccontextmanager
     async def hold(self, command: TurnRequested,
-                   on_admitted: Callable[[], Awaitable[None]] | None = None) -> AsyncIterator[InterviewSession | None]:
+                   announcement: ServerEvent | None = None) -> AsyncIterator[InterviewSession | None]:
         """Yields the session, leased, when this replica runs the turn now; None when the turn must not
         run at all (it is already done). Raises `Deferred` to wait while another turn of the session
-        runs, `UnknownSession` for a session that does not exist. `on_admitted` runs as soon as the
-        lease is taken, before the checkpoint is written."""
-        session = await self._lease(command)
-        if session is None:
+        runs, `UnknownSession` for a session that does not exist. An `announcement` is logged together
+        with the lease and published at once, before the checkpoint is written."""
+        leased = await self._lease(command, announcement)
+        if leased is None:
             yield None
             return
+        session, announced = leased
         renewing = asyncio.create_task(self._keep_lease(session.id))
         finished = False
         try:
-            if on_admitted is not None:
-                await on_admitted()
+            if announced is not None:
+                await self.events.publish(announced)
             await self._checkpoint_or_restore(session, command)
             yield session
             finished = True
@@ -63,15 +67,16 @@ class TurnGate:
             # A failed turn frees the lease but stays undone, so it is retried before any later turn.
             await self.store.release_turn(session.id, self.owner, command.turn_number if finished else None)
 
-    async def _lease(self, command: TurnRequested) -> InterviewSession | None:
+    async def _lease(self, command: TurnRequested,
+                     announcement: ServerEvent | None) -> tuple[InterviewSession, ServerEvent | None] | None:
         number = command.turn_number
         # The common case in one statement; only a turn that cannot run yet reads the session to see why.
-        if session := await self.store.lease_turn(command.session_id, self.owner, self.lease_s, number):
-            return session
+        if leased := await self._try_lease(command.session_id, number, announcement):
+            return leased
         for pause in self.short_waits_s:
             await asyncio.sleep(pause)
-            if session := await self.store.lease_turn(command.session_id, self.owner, self.lease_s, number):
-                return session
+            if leased := await self._try_lease(command.session_id, number, announcement):
+                return leased
         current = await self.store.get_session(command.session_id)
         if number is not None and number <= current.turns_done:
             return None  # a redelivery of a turn that already finished
@@ -80,11 +85,22 @@ class TurnGate:
             # Earlier turns never arrived (their publish failed at the gateway): stop waiting for them.
             log.warning("session %s: skipping turns before %d after %.0f s", current.id, number, waited_s)
             await self.store.skip_turns_before(current.id, number)
-            if session := await self.store.lease_turn(current.id, self.owner, self.lease_s, number):
-                return session
+            if leased := await self._try_lease(current.id, number, announcement):
+                return leased
         # Wait, don't drop: even a silence check may find the turn that scheduled it still closing;
         # once it runs, the handler checks whether it is still current.
         raise Deferred(f"turn {number or command.turn_id} of session {current.id} waits for the running one")
+
+    async def _try_lease(self, session_id: str, number: int | None,
+                         announcement: ServerEvent | None) -> tuple[InterviewSession, ServerEvent | None] | None:
+        if announcement is not None and number is not None:
+            return await self.store.lease_turn_and_announce(session_id, self.owner, self.lease_s, number,
+                                                            announcement)
+        session = await self.store.lease_turn(session_id, self.owner, self.lease_s, number)
+        if session is None:
+            return None
+        # An unnumbered turn (a silence check) is never announced on admission; should one be, it is logged now.
+        return session, await self.store.append_event(announcement) if announcement is not None else None
 
     async def _keep_lease(self, session_id: str) -> None:
         while True:

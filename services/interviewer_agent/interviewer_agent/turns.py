@@ -137,8 +137,8 @@ class TurnHandler:
             # A candidate's turn is announced (`agent_thinking`) the moment it is admitted, before anything
             # is saved, so the browser shows the interviewer at work at once. A silence check is announced
             # only once it is known to be due; a snapshot gets no reply at all.
-            announce = out.thinking if isinstance(action, CandidateMessageAction | CodeRunAction | StartAction) else None
-            async with self.gate.hold(command, on_admitted=announce) as session:
+            announces = isinstance(action, CandidateMessageAction | CodeRunAction | StartAction)
+            async with self.gate.hold(command, announcement=out.announcement() if announces else None) as session:
                 if session is None:
                     return
                 check_after = await self._take(session, command, out)
@@ -167,7 +167,8 @@ class TurnHandler:
     @property
     def gate(self) -> TurnGate:
         if self._gate is None:  # built on first use: the store opens at service start-up
-            self._gate = TurnGate(self.runtime.store, owner=self.runtime.heartbeat.beat.instance_id)
+            self._gate = TurnGate(self.runtime.store, owner=self.runtime.heartbeat.beat.instance_id,
+                                  events=self.runtime.events)
         return self._gate
 
     @traced_turn
