@@ -5,8 +5,9 @@ RabbitMQ vhost and a PostgreSQL database of their own (both removed at the end),
 
 1. bus round trip, gateway → interviewer → gateway: from sending `send_message` on a WebSocket to the
    first `agent_thinking` event of the turn it starts. One message in flight at a time, so this is the
-   latency of one hop pair (gateway publishes the turn, the interviewer consumes it, records the input,
-   numbers its event in the database and publishes it, the gateway consumes it and writes the socket).
+   latency of one hop pair (the gateway numbers the turn and publishes it, the interviewer consumes it,
+   takes the session's lease and logs its `agent_thinking` in one statement and publishes it, the
+   gateway consumes it and writes the socket).
    Beside it, the pure bus hop: publish → consume through loopback RabbitMQ with a FastStream broker.
 2. 500 WebSocket sessions against that one gateway: sessions created over HTTP, 500 sockets open at
    once, each sending a heartbeat about once a second and timing it to its `heartbeat_ack` (one in flight
@@ -200,8 +201,8 @@ class TimedSocket:
 @dataclass
 class RoundTrip:
     total: float  # WS send → first agent_thinking on the WS
-    inbound: float  # WS send → interviewer builds the event: gateway, bus hop in, turn gate, input recorded
-    outbound: float  # event built → on the WS: numbered in the database, bus hop out, gateway, socket
+    inbound: float  # WS send → the interviewer builds its announcement: gateway, turn numbered, bus hop in
+    outbound: float  # announcement built → on the WS: lease and log (one statement), bus hop out, gateway, socket
 
 
 async def bus_round_trips(base_url: str, samples: int, per_session: int = 8) -> list[RoundTrip]:
@@ -382,8 +383,8 @@ async def measure(stack: LocalStack, rabbitmq_url: str, args: argparse.Namespace
         ran, waited = ((after - b) / len(trips) for after, b in zip(cpu_seconds(pid), before[name], strict=True))
         print(f"  {name} per sample (a whole turn, start turns included): on a CPU {ms(ran)} ms, "
               f"runnable but waiting for a CPU {ms(waited)} ms", flush=True)
-    for part, what in (("inbound", "WS send → event built by the interviewer"),
-                       ("outbound", "event built → on the WS")):
+    for part, what in (("inbound", "WS send → announcement built by the interviewer"),
+                       ("outbound", "announcement built → leased, logged, on the WS")):
         times = [getattr(t, part) for t in trips]
         print(f"  {part} ({what}): p50={ms(percentile(times, 0.5))} p99={ms(percentile(times, 0.99))}", flush=True)
 
