@@ -118,6 +118,17 @@ async def test_a_turn_is_leased_and_announced_together_or_not_at_all(store):
     assert [e.message_id for e in await store.events_after(session.id, 1)] == [announcement.message_id]
 
 
+async def test_replicas_racing_for_a_turn_admit_and_announce_it_once(store):
+    session = await store.create_session(difficulty="easy", language="python")
+    number = await store.issue_turn(session.id)
+    announcement = server_event(session.id, ServerEventType.AGENT_THINKING)
+    races = [store.lease_turn_and_announce(session.id, f"replica-{i}", 5, number, announcement) for i in range(6)]
+    winners = [result for result in await asyncio.gather(*races) if result is not None]
+    assert len(winners) == 1
+    assert [e.message_id for e in await store.events_after(session.id, 0)] == [announcement.message_id]
+    assert (await store.get_session(session.id)).last_seq == 1
+
+
 async def test_a_redelivered_turn_gets_its_first_announcement_back(store):
     session = await store.create_session(difficulty="easy", language="python")
     number = await store.issue_turn(session.id)
