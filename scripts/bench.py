@@ -8,7 +8,9 @@ RabbitMQ vhost and a PostgreSQL database of their own (both removed at the end),
    latency of one hop pair (the gateway numbers the turn and publishes it, the interviewer consumes it,
    takes the session's lease and logs its `agent_thinking` in one statement and publishes it, the
    gateway consumes it and writes the socket).
-   Beside it, the pure bus hop: publish → consume through loopback RabbitMQ with a FastStream broker.
+   Beside it, the pure bus hop (publish → consume through loopback RabbitMQ with a FastStream broker)
+   and the floor under the round trip: two such hops through a second process that echoes, with and
+   without a pause between samples (processes that have gone idle take longer to answer).
 2. 500 WebSocket sessions against that one gateway: sessions created over HTTP, 500 sockets open at
    once, each sending a heartbeat about once a second and timing it to its `heartbeat_ack` (one in flight
    per socket, so the reply that matches is the next ack); 25 of the sockets also send one `send_message`
@@ -253,6 +255,54 @@ async def pure_bus_hops(rabbitmq_url: str, samples: int) -> list[float]:
     return hops
 
 
+async def echo_forever(rabbitmq_url: str, queue_name: str, reply_queue: str) -> None:
+    """The far end of `bare_round_trips`, in a process of its own: sends every message straight back."""
+    from faststream.rabbit import RabbitBroker, RabbitQueue
+
+    broker = RabbitBroker(rabbitmq_url, log_level=0)
+
+    @broker.subscriber(RabbitQueue(queue_name, auto_delete=True))
+    async def echo(body: dict) -> None:
+        await broker.publish(body, queue=reply_queue)
+
+    async with broker:
+        await broker.start()
+        print("ready", flush=True)
+        await asyncio.Event().wait()
+
+
+async def bare_round_trips(rabbitmq_url: str, samples: int, pause_s: float) -> list[float]:
+    """The floor under the bus round trip: publish → a second process echoes it back → consume, through
+    FastStream and loopback RabbitMQ, with no middleware, database or service code; `pause_s` between
+    samples lets the processes go idle, as ours do while they wait on each other within a turn."""
+    from faststream.rabbit import RabbitBroker, RabbitQueue
+
+    queue_name, reply = (f"bench.{part}.{uuid.uuid4().hex[:8]}" for part in ("echo", "reply"))
+    echo = await asyncio.create_subprocess_exec(
+        sys.executable, __file__, "--echo", rabbitmq_url, queue_name, reply, stdout=asyncio.subprocess.PIPE)
+    broker = RabbitBroker(rabbitmq_url, log_level=0)
+    arrived: asyncio.Queue[float] = asyncio.Queue()
+
+    @broker.subscriber(RabbitQueue(reply, auto_delete=True))
+    async def back(body: dict) -> None:
+        arrived.put_nowait(time.perf_counter())
+
+    try:
+        await asyncio.wait_for(echo.stdout.readline(), 30)  # "ready": its queue exists
+        async with broker:
+            await broker.start()
+            trips = []
+            for _ in range(samples):
+                await asyncio.sleep(pause_s)
+                sent_at = time.perf_counter()
+                await broker.publish({}, queue=queue_name)
+                trips.append(await asyncio.wait_for(arrived.get(), 10) - sent_at)
+        return trips
+    finally:
+        echo.kill()
+        await echo.wait()
+
+
 # ---- 2. many sockets ----------------------------------------------------------------------------------
 
 
@@ -372,6 +422,12 @@ async def measure(stack: LocalStack, rabbitmq_url: str, args: argparse.Namespace
     print(f"  bus_hop_p50_ms={ms(percentile(hops, 0.5))} bus_hop_p99_ms={ms(percentile(hops, 0.99))} "
           f"n={len(hops)}  load={load_average()}", flush=True)
 
+    print("bare two-hop round trip (FastStream publish → echo in another process → consume; the floor):", flush=True)
+    for pause_s in (0.0, 0.005):
+        trips = await bare_round_trips(rabbitmq_url, args.samples, pause_s)
+        print(f"  {pause_s * 1000:.0f} ms between samples: p50={ms(percentile(trips, 0.5))} "
+              f"p99={ms(percentile(trips, 0.99))}  load={load_average()}", flush=True)
+
     print("bus round trip (WS send_message → gateway → interviewer → gateway → WS agent_thinking):", flush=True)
     await bus_round_trips(base_url, 8)  # warm-up: imports, connection pools, query plans
     pids = {name: stack.group.processes[f"{name}-1"].pid for name in ("gateway", "interviewer-agent")}
@@ -416,7 +472,12 @@ def main() -> None:
     parser.add_argument("--database", choices=["postgres", "sqlite"], default="postgres")
     parser.add_argument("--turn-sessions", type=int, default=25,
                         help="sockets that also send one send_message during the load")
-    sys.exit(asyncio.run(run(parser.parse_args())))
+    parser.add_argument("--echo", nargs=3, metavar=("RABBITMQ_URL", "QUEUE", "REPLY_QUEUE"),
+                        help=argparse.SUPPRESS)  # the echo process of the bare round trip
+    args = parser.parse_args()
+    if args.echo:
+        asyncio.run(echo_forever(*args.echo))
+    sys.exit(asyncio.run(run(args)))
 
 
 if __name__ == "__main__":

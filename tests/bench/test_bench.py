@@ -49,3 +49,4 @@ def test_a_miniature_bench_run_prints_the_figures_last():
         assert re.fullmatch(r"\d+\.\d\d", figures[name]) and float(figures[name]) > 0
     assert float(figures["bus_rtt_p50_ms"]) <= float(figures["bus_rtt_p99_ms"])
     assert "load average" in run.stdout and "bus_hop_p50_ms=" in run.stdout
+    assert re.search(r"5 ms between samples: p50=\d+\.\d\d", run.stdout)  # the bare two-hop floor
