@@ -1,5 +1,6 @@
 """`make test-browser`: the web client's end-to-end tests in headless Chromium against the real,
-running platform (built client served by the gateway, every worker, RabbitMQ in its own vhost)."""
+running platform (built client served by the gateway, every worker, RabbitMQ in its own vhost).
+Arguments go to Playwright, e.g. `python scripts/browser_e2e.py e2e/live.voice.spec.ts` for one spec."""
 
 import asyncio
 import os
@@ -17,7 +18,7 @@ def rabbitmqctl(*args: str) -> None:
     subprocess.run(["rabbitmqctl", "-q", *args], check=True, capture_output=True, timeout=60)
 
 
-async def main() -> int:
+async def main(playwright_args: list[str]) -> int:
     vhost = f"mockmind-browser-{uuid.uuid4().hex[:8]}"
     rabbitmqctl("add_vhost", vhost)
     rabbitmqctl("set_permissions", "-p", vhost, "guest", ".*", ".*", ".*")
@@ -30,7 +31,7 @@ async def main() -> int:
     try:
         await stack.start()
         tests = await asyncio.create_subprocess_exec(
-            "npm", "run", "e2e", cwd=WEB, env={**os.environ, "MOCKMIND_URL": stack.urls[0]})
+            "npm", "run", "e2e", "--", *playwright_args, cwd=WEB, env={**os.environ, "MOCKMIND_URL": stack.urls[0]})
         return await tests.wait()
     finally:
         await stack.stop()
@@ -39,4 +40,4 @@ async def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(asyncio.run(main()))
+    sys.exit(asyncio.run(main(sys.argv[1:])))

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Install the system tools MockMind runs (sandbox isolation, toolchains, offline voice, test browser)
+# Install the system tools MockMind runs (sandbox isolation, toolchains, offline voice, test browsers)
 # when they are missing. Debian/Ubuntu with apt; elsewhere, prints what to install.
 set -euo pipefail
 
 declare -A PACKAGE_FOR=(
   [bwrap]=bubblewrap [espeak-ng]=espeak-ng [sox]=sox [lame]=lame [go]=golang-go
   [g++]=g++ [javac]=openjdk-17-jdk-headless [node]=nodejs [npm]=npm [chromium]=chromium
+  [firefox-esr]=firefox-esr
 )
 missing=()
 for tool in "${!PACKAGE_FOR[@]}"; do

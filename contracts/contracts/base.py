@@ -41,6 +41,12 @@ def new_id() -> str:
     return scope.next_id() if scope is not None else uuid4().hex
 
 
+def session_scoped_id(session_id: str, client_message_id: str) -> str:
+    """The bus id of a client event: the browser chooses its ids, so two sessions may pick the same one;
+    every id derived from a command (transcript rows, submissions, events) must stay within its session."""
+    return hashlib.sha256(f"{session_id}:{client_message_id}".encode()).hexdigest()[:32]
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 

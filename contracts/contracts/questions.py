@@ -93,6 +93,10 @@ class Question(BaseModel):
     pitfalls: list[str] = Field(min_length=1)
     follow_ups: list[str] = Field(min_length=1)
     faq: list[Faq] = Field(default_factory=list)
+    # What the interviewer tells a candidate who asks about edge cases (empty input, duplicates,
+    # negatives, ties…) and about the output, from the statement and constraints, never hidden tests.
+    edge_cases: list[str] = Field(min_length=1)
+    output_format: str = Field(min_length=10)
     limits: Limits = Field(default_factory=Limits)
     naive_none_reason: str | None = None
 

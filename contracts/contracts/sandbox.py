@@ -118,14 +118,18 @@ class TestResult(BaseModel):
 
     test_id: str
     verdict: Verdict
-    time_ms: float = 0.0
-    memory_kb: int = 0
+    # None when nothing was measured: a test stopped by a limit or a crash, or never run
+    time_ms: float | None = 0.0
+    memory_kb: int | None = 0
     actual: Any = None
     stdout: str = ""
     stderr: str = ""
     error: RuntimeErrorInfo | None = None
     hidden: bool = False
     category: str | None = None
+    # True when the test never ran: an earlier test exceeded the time limit, which ends the whole run
+    # (its verdict is then the run's, time_limit_exceeded, with no time, memory or output of its own)
+    skipped: bool = False
 
 
 class SandboxResult(BaseModel):
@@ -136,6 +140,15 @@ class SandboxResult(BaseModel):
     compile_output: str = ""
     time_ms: float = 0.0
     message: str = ""  # human-readable summary, e.g. the internal error's reason
+    time_limit_s: float | None = None  # the CPU time limit each test ran under ("limit 2 s" on screen)
+
+    def recorded_view(self) -> "SandboxResult":
+        """What the session's record keeps: a hidden test's verdict, time and category, not its data (a
+        large test's output ran to megabytes per run, and nobody may read it)."""
+        return self.model_copy(
+            update={"tests": [t.model_copy(update={"actual": None, "stdout": "", "stderr": ""}) if t.hidden else t
+                              for t in self.tests]}
+        )
 
     def public_view(self) -> "SandboxResult":
         """What a browser may see: hidden tests keep their verdict, time and memory, never their data."""

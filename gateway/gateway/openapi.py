@@ -20,7 +20,7 @@ class Operation:
     request: type[BaseModel] | None = None
     responses: dict[int, type[BaseModel] | str] = field(default_factory=dict)  # str: a media type
     authenticated: bool = True
-    query: dict[str, str] = field(default_factory=dict)  # name → description
+    query: dict[str, tuple[str, dict]] = field(default_factory=dict)  # name → (description, JSON schema)
 
 
 def documented(**spec: Any):
@@ -59,8 +59,8 @@ def _operation(route: Route, op: Operation, refs: dict, method: str) -> dict[str
     parameters = [
         {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
         for name in route.param_convertors
-    ] + [{"name": name, "in": "query", "required": False, "description": text, "schema": {"type": "string"}}
-         for name, text in op.query.items()]
+    ] + [{"name": name, "in": "query", "required": False, "description": text, "schema": schema}
+         for name, (text, schema) in op.query.items()]
     operation: dict[str, Any] = {
         "summary": op.summary,
         "operationId": f"{method.lower()}_{route.name}",

@@ -1,8 +1,12 @@
-"""`WS /ws/{session_id}?token=…&last_seq=N`: the browser's real-time channel.
+"""`WS /ws/{session_id}`: the browser's real-time channel.
 
-On connect the socket is attached to the hub (so no live event is missed), then every logged event
-after `last_seq` is replayed, then live events follow in order. Each text frame from the browser is
-one client event; a bad frame gets an `error` event and the connection carries on.
+The first frame authenticates: `{"type": "authenticate", "payload": {"token": …, "last_seq": N}}` (the
+token never travels in the URL, which proxies and servers log). Missing after `WS_AUTH_TIMEOUT_S`, or
+wrong: closed with 4401; another session's token: 4403; an unknown session: 4404.
+
+Then the socket is attached to the hub (so no live event is missed), every logged event after
+`last_seq` is replayed, and live events follow in order. Each later text frame is one client event; a
+bad frame gets an `error` event and the connection carries on.
 """
 
 import asyncio
@@ -14,11 +18,21 @@ from urllib.parse import urlsplit
 from pydantic import ValidationError
 from starlette.websockets import WebSocket, WebSocketDisconnect
 
-from contracts.bus import TurnRequested
+from contracts.bus import TurnRequested, VoiceCut
 from contracts.events import (
     CLIENT_EVENT_TYPES,
+    AudioChunk,
+    AudioEnd,
+    Authenticate,
+    AuthenticatePayload,
+    BargeIn,
+    CandidateMessagePayload,
+    CodeSnapshot,
     ErrorPayload,
     Heartbeat,
+    RunCode,
+    SendMessage,
+    SendVoice,
     ServerEvent,
     ServerEventType,
     SessionReadyPayload,
@@ -26,12 +40,12 @@ from contracts.events import (
     client_event_adapter,
     server_event,
 )
-from contracts.topology import COMMANDS
-from persistence.store import UnknownSession
+from contracts.topology import RoutingKey
+from persistence.store import MessageIdReused, UnknownSession
 from runtime import metrics
 from runtime.tracing import new_trace
 
-from .commands import to_command
+from .commands import event_digest, session_scoped_id, to_command, utterance_audio
 from .hub import ClientConnection
 from .state import Gateway
 from .tokens import TokenError
@@ -52,21 +66,22 @@ async def interview_socket(websocket: WebSocket) -> None:
                       f"origin {websocket.headers.get('origin')} may not open this socket", 4403)
         return
     try:
-        gateway.tokens.check(websocket.query_params.get("token"), session_id)
+        credentials = await _authenticate(websocket, gateway.settings.ws_auth_timeout_s)
+        gateway.tokens.check(credentials.token, session_id)
         session = await gateway.store.get_session(session_id)
-        last_seq = max(0, int(websocket.query_params.get("last_seq", "0")))
+        last_seq = credentials.last_seq
     except TokenError as exc:
         await _refuse(websocket, session_id, exc.code, exc.message, 4401 if exc.status == 401 else 4403)
         return
     except UnknownSession:
         await _refuse(websocket, session_id, "unknown_session", f"no session {session_id}", 4404)
         return
-    except ValueError:
-        await _refuse(websocket, session_id, "bad_last_seq", "last_seq must be a whole number", 4400)
+    except WebSocketDisconnect:
         return
 
-    connection = ClientConnection(websocket, session_id, gateway.store, last_seq)
+    connection = ClientConnection(websocket, session_id, gateway.store, last_seq, gateway.settings.max_outbox_events)
     await gateway.hub.attach(connection)
+    await _seen(gateway, session_id)
     _count_connections(gateway)
     writer: asyncio.Task | None = None
     try:
@@ -80,11 +95,46 @@ async def interview_socket(websocket: WebSocket) -> None:
         pass
     finally:
         await gateway.hub.detach(connection)
+        await _seen(gateway, session_id)  # the abandonment clock starts from here
         _count_connections(gateway)
         connection.close()
         if writer is not None:
             with contextlib.suppress(Exception):
                 await writer
+
+
+async def _seen(gateway: Gateway, session_id: str) -> None:
+    """Stamp the session as having a socket now (see `Gateway.stamp_open_sockets`)."""
+    try:
+        await gateway.store.touch_sockets([session_id])
+    except Exception:  # a missed stamp only delays nothing: the periodic one follows
+        log.exception("could not stamp the socket of session %s", session_id)
+
+
+async def _authenticate(websocket: WebSocket, timeout_s: float) -> AuthenticatePayload:
+    """The credentials in the socket's first frame, or `TokenError` (closed with 4401)."""
+    try:
+        raw = await asyncio.wait_for(_receive_frame(websocket), timeout_s)
+    except TimeoutError:
+        raise TokenError(401, "authentication_timeout",
+                         f"authenticate within {timeout_s:g} s: send {AUTHENTICATE_EXAMPLE} first") from None
+    try:
+        return Authenticate.model_validate_json(raw).payload
+    except ValidationError:
+        raise TokenError(401, "authentication_required",
+                         f"the first frame must be {AUTHENTICATE_EXAMPLE}") from None
+
+
+async def _receive_frame(websocket: WebSocket) -> str | bytes:
+    """The next frame, text or binary; `WebSocketDisconnect` when the browser leaves."""
+    message = await websocket.receive()
+    if message["type"] == "websocket.disconnect":
+        raise WebSocketDisconnect(message.get("code", 1000), message.get("reason"))
+    text = message.get("text")
+    return text if text is not None else message.get("bytes") or b""
+
+
+AUTHENTICATE_EXAMPLE = '{"type": "authenticate", "payload": {"token": "…", "last_seq": 0}}'
 
 
 def _count_connections(gateway: Gateway) -> None:
@@ -120,18 +170,41 @@ async def _refuse(websocket: WebSocket, session_id: str, code: str, message: str
 
 async def _read_loop(websocket: WebSocket, gateway: Gateway, connection: ClientConnection) -> None:
     session_id = connection.session_id
-    while True:
-        raw = await websocket.receive_text()
-        if len(raw.encode()) > gateway.settings.max_ws_frame_bytes:
-            connection.push(_error(session_id, "frame_too_large", f"frames are limited to {gateway.settings.max_ws_frame_bytes} bytes"))
-            continue
-        reply = await _handle_frame(gateway, session_id, raw)
-        if reply is not None:
+    limit = gateway.settings.max_ws_frame_bytes
+    while not connection.overflowed:
+        raw = await _receive_frame(websocket)
+        if isinstance(raw, bytes):
+            connection.push(_error(session_id, "unsupported_frame", "send client events as JSON text frames"))
+        elif len(raw) > limit or len(raw.encode()) > limit:
+            connection.push(_error(session_id, "frame_too_large",
+                                   f"this frame is {len(raw.encode())} bytes; frames are limited to {limit} bytes "
+                                   "(and code to 65536 characters)"))
+        elif reply := await _handle_frame(gateway, connection, raw):
             connection.push(reply)
 
 
-async def _handle_frame(gateway: Gateway, session_id: str, raw: str) -> ServerEvent | None:
+async def _record(gateway: Gateway, session_id: str, event) -> None:
+    """Keep what the candidate did in the session's record, before any service acts on it: their words
+    (logged and sent to every socket of the session) and their code (the snapshot a run is made of, too).
+    Ids derive from the client's, so a retried event is recorded once."""
+    record_id = session_scoped_id(session_id, f"record:{event.message_id}")
+    match event:
+        case SendMessage(payload=p) | SendVoice(payload=p):
+            spoken = isinstance(event, SendVoice)
+            words = CandidateMessagePayload(text=p.transcript if spoken else p.text, spoken=spoken,
+                                            ref_message_id=event.message_id)
+            logged = server_event(session_id, ServerEventType.CANDIDATE_MESSAGE, words)
+            await gateway.events.record(logged.model_copy(update={"message_id": record_id}))
+        case CodeSnapshot(payload=p) | RunCode(payload=p):
+            # Published like any logged event: a socket's numbers have no gaps (browsers hold events back
+            # behind a gap), and a device following the session can apply the edits to what it has.
+            if (logged := await gateway.store.code.record(session_id, record_id, p.code, p.language)) is not None:
+                await gateway.events.publish(logged)
+
+
+async def _handle_frame(gateway: Gateway, connection: ClientConnection, raw: str) -> ServerEvent | None:
     """Publish the command a frame asks for; return the connection-local reply, if any."""
+    session_id = connection.session_id
     try:
         data = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -146,23 +219,60 @@ async def _handle_frame(gateway: Gateway, session_id: str, raw: str) -> ServerEv
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()[:5])
         return _error(session_id, "invalid_event", f"invalid {data['type']}: {problems}", ref)
-    if not gateway.rate_limits.allow(session_id, data["type"]):
+    if not await gateway.rate_limits.allow_event(session_id, data["type"]):
         return _error(session_id, "rate_limited", f"too many {data['type']} events; slow down and retry shortly", ref)
     if isinstance(event, Heartbeat):
         return server_event(session_id, ServerEventType.HEARTBEAT_ACK)
     if isinstance(event, SetVoice):
         await gateway.store.update_session(session_id, voice_muted=event.payload.muted)
         return None
-    routing_key, command = to_command(session_id, event)
+    if isinstance(event, BargeIn):
+        for turn_id in connection.cut_voice():
+            # The audio is cut on this socket already; this saves tts work and makes the interviewer yield.
+            with contextlib.suppress(Exception):
+                await gateway.voice_cuts.publish(VoiceCut(session_id=session_id, turn_id=turn_id))
+        return None
+    if isinstance(event, AudioChunk | AudioEnd):
+        return await _forward_audio(gateway, connection, event, ref)
+    command = to_command(session_id, event)
+    try:  # a retry keeps its turn number; another event under a used id is refused, never dropped
+        number = await gateway.store.admit_client_event(session_id, event.message_id, event_digest(event),
+                                                        numbered=command is not None and
+                                                        isinstance(command[1], TurnRequested))
+    except MessageIdReused:
+        return _error(session_id, "duplicate_message_id",
+                      f"message_id {event.message_id!r} was already used in this session for another event; "
+                      "use a new id for each event (the same id only to retry the same event)", ref)
+    await _record(gateway, session_id, event)
+    if command is None:
+        return None
+    routing_key, command = command
     if isinstance(command, TurnRequested):
-        command.turn_number = await gateway.store.issue_turn(session_id)  # turns run in this order
+        command.turn_number = number  # turns run in this order
     # Each candidate action starts its own trace: the turn it triggers, across every service.
     with new_trace("gateway.client_event", resource=data["type"]) as span:
-        span.set_tags({"session_id": session_id, "client_event.message_id": command.message_id})
+        # The id the browser chose is what an SRE has in hand; the bus id is derived from it per session.
+        span.set_tags({"session_id": session_id, "client_event.message_id": event.message_id,
+                       "bus.message_id": command.message_id})
         try:
-            await gateway.broker.publish(command, exchange=COMMANDS, routing_key=routing_key,
-                                         message_id=command.message_id, persist=True)
+            await gateway.commands[routing_key].publish(command, message_id=command.message_id)
         except Exception:  # the broker is reconnecting: tell the browser, which may retry with the same id
             log.exception("publish of %s failed", data["type"])
             return _error(session_id, "bus_unavailable", "the interview service is briefly unavailable; retry", ref)
+    if isinstance(command, TurnRequested):
+        # Published: the turn exists, so the interviewer's gap timeout will wait for it however long.
+        await gateway.store.note_turn_published(session_id, command.turn_number)
+    return None
+
+
+async def _forward_audio(gateway: Gateway, connection: ClientConnection, event: AudioChunk | AudioEnd,
+                         ref: str | None) -> ServerEvent | None:
+    """Microphone audio goes straight to the stt service: chunks are not client messages to number or
+    remember (there are several a second), and a lost chunk only costs a few words of one utterance."""
+    command = utterance_audio(connection.session_id, event, connection.utterance_chunks)
+    try:
+        await gateway.commands[RoutingKey.UTTERANCE_AUDIO].publish(command, message_id=command.message_id)
+    except Exception:
+        log.exception("publish of %s failed", event.type)
+        return _error(connection.session_id, "bus_unavailable", "speech recognition is briefly unavailable", ref)
     return None

@@ -1,7 +1,10 @@
 """Starter code for every language, derived from a problem's signature (used by the authoring tool).
 
 The shapes match the judge's harness conventions: Python snake_case, JavaScript/C++/Java/Go camelCase
-(Go class methods PascalCase), Java free functions inside `class Solution`.
+(Go class methods PascalCase), Java free functions inside `class Solution`. Every body that returns a
+value returns the type's empty value, so untouched starter code compiles and runs in every language
+(Go and Java refuse a missing return; C++ flowing off a value-returning function is undefined behaviour)
+and the candidate's first Run shows wrong answers, not a compiler error.
 """
 
 from contracts.sandbox import FunctionSignature, Language, Param
@@ -111,20 +114,53 @@ def go_type(t: str) -> str:
     return "[]" * depth + _GO[base]
 
 
+_CPP_EMPTY = {"int": "0", "long": "0", "float": "0.0", "bool": "false", "string": '""', "ListNode": "nullptr",
+              "TreeNode": "nullptr"}
+
+
+def _cpp_body(returns: str, indent: str) -> str:
+    if returns == "void":
+        return ""
+    return f"{indent}    return {_CPP_EMPTY.get(returns, '{}')};\n"
+
+
+_JAVA_EMPTY = {"int": "0", "long": "0", "float": "0.0", "bool": "false"}
+
+
+def _java_body(returns: str, indent: str) -> str:
+    if returns == "void":
+        return ""
+    return f"{indent}    return {_JAVA_EMPTY.get(returns, 'null')};\n"
+
+
+_GO_EMPTY = {"int": "0", "long": "0", "float": "0", "bool": "false", "string": '""'}
+
+
+def _go_body(returns: str) -> str:
+    if returns == "void":
+        return ""
+    return f"\treturn {_GO_EMPTY.get(returns, 'nil')}\n"
+
+
 def starter_code(sig: FunctionSignature) -> dict[str, str]:
     if sig.kind == "class":
         return _class_starters(sig)
     return {
         Language.PYTHON.value: _python_function(sig.name, sig.params, sig.returns, indent=""),
         Language.JAVASCRIPT.value: _js_function(sig),
-        Language.CPP.value: f"{cpp_type(sig.returns)} {camel(sig.name)}({_join(cpp_param(p) for p in sig.params)}) {{\n}}\n",
+        Language.CPP.value: (
+            f"{cpp_type(sig.returns)} {camel(sig.name)}({_join(cpp_param(p) for p in sig.params)}) {{\n"
+            f"{_cpp_body(sig.returns, '')}}}\n"
+        ),
         Language.JAVA.value: (
             "class Solution {\n"
             f"    public {java_type(sig.returns)} {camel(sig.name)}"
-            f"({_join(f'{java_type(p.type)} {camel(p.name)}' for p in sig.params)}) {{\n    }}\n}}\n"
+            f"({_join(f'{java_type(p.type)} {camel(p.name)}' for p in sig.params)}) {{\n"
+            f"{_java_body(sig.returns, '    ')}    }}\n}}\n"
         ),
         Language.GO.value: (
-            f"package main\n\nfunc {camel(sig.name)}({_go_params(sig.params)}) {go_type(sig.returns)} {{\n}}\n"
+            f"package main\n\nfunc {camel(sig.name)}({_go_params(sig.params)}) {go_type(sig.returns)} {{\n"
+            f"{_go_body(sig.returns)}}}\n"
         ),
     }
 
@@ -168,12 +204,17 @@ def _class_starters(sig: FunctionSignature) -> dict[str, str]:
         py.append("\n" + _python_function(m.name, m.params, m.returns, "    ", True))
         js.append(f"\n  {camel(m.name)}({_join(camel(p.name) for p in m.params)}) {{\n  }}\n")
         cpp.append(
-            f"\n    {cpp_type(m.returns)} {camel(m.name)}({_join(cpp_param(p) for p in m.params)}) {{\n    }}\n"
+            f"\n    {cpp_type(m.returns)} {camel(m.name)}({_join(cpp_param(p) for p in m.params)}) {{\n"
+            f"{_cpp_body(m.returns, '    ')}    }}\n"
         )
         java_params = _join(f"{java_type(p.type)} {camel(p.name)}" for p in m.params)
-        java.append(f"\n    public {java_type(m.returns)} {camel(m.name)}({java_params}) {{\n    }}\n")
+        java.append(
+            f"\n    public {java_type(m.returns)} {camel(m.name)}({java_params}) {{\n"
+            f"{_java_body(m.returns, '    ')}    }}\n"
+        )
         go.append(
-            f"\nfunc (this *{name}) {pascal(m.name)}({_go_params(m.params)}) {go_type(m.returns)} {{\n}}\n"
+            f"\nfunc (this *{name}) {pascal(m.name)}({_go_params(m.params)}) {go_type(m.returns)} {{\n"
+            f"{_go_body(m.returns)}}}\n"
         )
     js.append("}\n")
     cpp.append("};\n")

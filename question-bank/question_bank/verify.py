@@ -40,6 +40,23 @@ def _load_judge() -> Judge:
     return judge
 
 
+async def _close_judge() -> None:
+    """End the judge's pre-started sandboxes and wait for them while the event loop still runs: a subprocess
+    transport that outlives its loop prints `RuntimeError: Event loop is closed` at exit, after the summary."""
+    judge_module = sys.modules.get("sandbox_worker.judge")
+    if judge_module is not None:
+        await judge_module.close_default_judge()
+
+
+async def verify_and_close(
+    bank: QuestionBank, problem_ids: list[str], languages: list[Language], judge: Judge, jobs: int
+) -> list[ProblemReport]:
+    try:
+        return await verify(bank, problem_ids, languages, judge, jobs)
+    finally:
+        await _close_judge()
+
+
 def reference_request(bank: QuestionBank, problem_id: str, language: Language) -> SandboxRequest:
     q = bank.question(problem_id)
     return SandboxRequest(
@@ -143,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"unknown problem ids: {', '.join(unknown)}", file=sys.stderr)
         return 2
     languages = [Language(lang) for lang in args.language] if args.language else list(Language)
-    reports = asyncio.run(verify(bank, problem_ids, languages, _load_judge(), args.jobs))
+    reports = asyncio.run(verify_and_close(bank, problem_ids, languages, _load_judge(), args.jobs))
 
     failures = [f for r in reports for f in r.failures]
     if failures:

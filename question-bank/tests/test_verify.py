@@ -1,3 +1,7 @@
+import subprocess
+import sys
+import time
+
 import pytest
 from contracts.sandbox import Language, SandboxRequest, SandboxResult, Verdict
 
@@ -71,3 +75,38 @@ def test_a_crashing_generator_is_reported_not_fatal(monkeypatch, capsys):
     assert verify.main(["--problem", "ticket_pair_budget", "--language", "python"]) == 1
     out = capsys.readouterr().out
     assert "could not build the tests" in out and "generator bug" in out
+
+
+def _cpu_seconds(function, test_input: dict) -> float:
+    started = time.process_time()
+    function(**test_input)
+    return time.process_time() - started
+
+
+@pytest.mark.timing
+def test_unique_lock_codes_large_tests_separate_the_naive_solution_with_margin():
+    """The naive solution must time out on every large test even on a machine several times faster than
+    this one, and the reference must stay far inside the limit. The naive's work grows as n!, so its time
+    on 11 digits is its time on the first 9 of them × 10 × 11 (timing 11 digits would burn the limit)."""
+    bank = QuestionBank(only=["unique_lock_codes"])
+    problem = bank.problem("unique_lock_codes")
+    naive = load_solution(problem.read("naive.py"), "naive.py")["unique_lock_codes"]
+    reference = load_solution(problem.read("reference.py"), "reference.py")["unique_lock_codes"]
+    limit = bank.question("unique_lock_codes").limits.cpu_time_s
+    for test in bank.large_tests("unique_lock_codes"):
+        digits = test.input["digits"]
+        assert len(digits) == 11
+        naive_estimate = _cpu_seconds(naive, {"digits": digits[:9]}) * 10 * 11
+        assert naive_estimate > 5 * limit, f"{test.id}: the naive solution needs only ~{naive_estimate:.1f} s"
+        assert _cpu_seconds(reference, test.input) < limit / 5, test.id
+
+
+@pytest.mark.slow
+def test_the_command_ends_with_its_summary_line_and_no_event_loop_tracebacks():
+    """The real judge's pre-started sandboxes are ended before the event loop closes."""
+    done = subprocess.run([sys.executable, "-m", "question_bank.verify", "--problem", "ticket_pair_budget",
+                           "--language", "python"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "questions: 1 problems, 1 reference solutions, all accepted"
+    assert "Event loop is closed" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert "is closed" not in done.stderr, done.stderr

@@ -11,6 +11,7 @@ from faststream.rabbit import RabbitBroker
 
 from contracts.bus import WorkerHeartbeat
 from contracts.topology import HEARTBEATS
+from runtime.topology import rabbit_exchange
 
 
 def instance_id() -> str:
@@ -19,7 +20,10 @@ def instance_id() -> str:
 
 class HeartbeatSender:
     def __init__(self, broker: RabbitBroker, kind: str, interval_s: float):
-        self.broker = broker
+        self.publisher = broker.publisher(
+            exchange=rabbit_exchange(HEARTBEATS), title="mockmind.heartbeats", schema=WorkerHeartbeat,
+            description="Every worker, every few seconds: alive, with what it knows of its dependencies.",
+        )
         self.beat = WorkerHeartbeat(kind=kind, instance_id=instance_id(), timestamp=time.time())
         self.interval_s = interval_s
         self.details: Callable[[], Awaitable[dict[str, str]]] | None = None
@@ -42,7 +46,7 @@ class HeartbeatSender:
                     details = await self.details()
             beat = self.beat.model_copy(update={"timestamp": time.time(), "details": details})
             with contextlib.suppress(Exception):  # a missed beat is fine; the broker reconnects
-                await self.broker.publish(beat, exchange=HEARTBEATS)
+                await self.publisher.publish(beat)
             await asyncio.sleep(self.interval_s)
 
 

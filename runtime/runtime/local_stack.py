@@ -21,6 +21,7 @@ WORKER_MODULES = {
     "interviewer-agent": "interviewer_agent.main",
     "feedback-agent": "feedback_agent.main",
     "tts": "tts.main",
+    "stt": "stt.main",
     "sandbox-worker": "sandbox_worker.main",
 }
 
@@ -31,14 +32,18 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def stack_specs(gateway_ports: list[int], replicas: dict[str, int] | None = None) -> list[ServiceSpec]:
+def stack_specs(gateway_ports: list[int], replicas: dict[str, int] | None = None,
+                kind_env: dict[str, dict[str, str]] | None = None) -> list[ServiceSpec]:
+    """`kind_env` adds variables to one kind of service (e.g. its own broker credentials)."""
     replicas = {kind: 1 for kind in WORKER_MODULES} | (replicas or {})
+    kind_env = kind_env or {}
     specs = [
-        ServiceSpec(f"gateway-{i + 1}", "gateway.main", {"PORT": str(port), "REPLICA_ID": f"gw{i + 1}-{uuid4().hex[:8]}"})
+        ServiceSpec(f"gateway-{i + 1}", "gateway.main",
+                    {"PORT": str(port), "REPLICA_ID": f"gw{i + 1}-{uuid4().hex[:8]}"} | kind_env.get("gateway", {}))
         for i, port in enumerate(gateway_ports)
     ]
     for kind, module in WORKER_MODULES.items():
-        specs += [ServiceSpec(f"{kind}-{i + 1}", module) for i in range(replicas.get(kind, 0))]
+        specs += [ServiceSpec(f"{kind}-{i + 1}", module, kind_env.get(kind, {})) for i in range(replicas.get(kind, 0))]
     return specs
 
 
@@ -73,10 +78,11 @@ async def wait_healthy(base_url: str, *, need_workers: dict[str, int] | None = N
 
 class LocalStack:
     def __init__(self, *, env: dict[str, str] | None = None, gateway_ports: list[int] | None = None,
-                 replicas: dict[str, int] | None = None, echo: bool = True):
+                 replicas: dict[str, int] | None = None, kind_env: dict[str, dict[str, str]] | None = None,
+                 echo: bool = True):
         self.gateway_ports = gateway_ports or [8000]
         self.replicas = {kind: 1 for kind in WORKER_MODULES} | (replicas or {})
-        self.specs = stack_specs(self.gateway_ports, self.replicas)
+        self.specs = stack_specs(self.gateway_ports, self.replicas, kind_env)
         self.group = ProcessGroup(env, echo=echo)
 
     @property
@@ -91,9 +97,15 @@ class LocalStack:
         healthy = asyncio.gather(*(wait_healthy(url, need_workers=wanted, timeout_s=timeout_s) for url in self.urls))
         try:
             await _first_of(healthy, self._any_exit())
-        except (TimeoutError, RuntimeError):
+        except (TimeoutError, RuntimeError) as error:
+            # Whoever started the stack (a test, a bench) sees why it did not start, with no code of its own.
+            error.add_note(f"the last lines of each process:\n{self.log_tail()}")
             await self.stop()
             raise
+
+    def log_tail(self, lines: int = 20) -> str:
+        """The last `lines` of every process's log, prefixed with its name: what explains a failed start."""
+        return "\n".join(f"{name}: {line}" for name, logged in self.group.logs.items() for line in logged[-lines:])
 
     async def _any_exit(self) -> None:
         """Raise as soon as a service process dies during start-up, instead of waiting for the timeout."""

@@ -1,5 +1,9 @@
 """DogStatsD metrics (`mockmind.*`). `DD_AGENT_HOST` / `DD_DOGSTATSD_PORT` point them at an agent.
 
+With Datadog off (none of `DD_AGENT_HOST`, `DD_DOGSTATSD_URL`, `DD_DOGSTATSD_SOCKET` set: `make dev`, the
+tests) metrics are not sent at all: a datagram to an agent that is not there only comes back as
+`Connection refused`, which the DogStatsD client logs on every flush of every service.
+
 With no agent listening nothing breaks and nothing blocks: a metric is added to an in-memory buffer,
 flushed every 0.3 s onto a queue from which a background thread sends it as UDP datagrams (resolving
 the agent's host name there, not on the event loop); when the queue is full the metrics are dropped.
@@ -13,15 +17,44 @@ Tags must have few values: a model, a tool, a verdict, a topic — never a sessi
 import atexit
 import functools
 import os
+from typing import TYPE_CHECKING
 
-from datadog.dogstatsd import DogStatsd
+if TYPE_CHECKING:
+    from datadog.dogstatsd import DogStatsd
 
 SENDER_QUEUE_SIZE = 10_000
 FLUSH_INTERVAL_S = 0.3
 
 
+DATADOG_SETTINGS = ("DD_AGENT_HOST", "DD_DOGSTATSD_URL", "DD_DOGSTATSD_SOCKET")
+
+
+class _Unsent:
+    """Stands in for the DogStatsD client when Datadog is not configured."""
+
+    def increment(self, metric: str, value: float = 1, tags: list[str] | None = None) -> None:
+        pass
+
+    def histogram(self, metric: str, value: float, tags: list[str] | None = None) -> None:
+        pass
+
+    def gauge(self, metric: str, value: float, tags: list[str] | None = None) -> None:
+        pass
+
+    def wait_for_pending(self, timeout_s: float) -> None:
+        pass
+
+
+def datadog_configured() -> bool:
+    return any(os.environ.get(name) for name in DATADOG_SETTINGS)
+
+
 @functools.cache
-def _client() -> DogStatsd:
+def _client() -> "DogStatsd | _Unsent":
+    if not datadog_configured():
+        return _Unsent()
+    from datadog.dogstatsd import DogStatsd  # only now: importing it already logs and makes a client
+
     client = DogStatsd(
         host=os.environ.get("DD_AGENT_HOST", "localhost"),
         port=int(os.environ.get("DD_DOGSTATSD_PORT", "8125")),

@@ -1,33 +1,35 @@
-"""The parts every worker process shares: its store, its event log and its heartbeat.
+"""A worker that keeps interview sessions: a `ServiceRuntime` with the store and the event log.
 
-A worker's `main.py` builds a broker, a `WorkerRuntime`, includes its handlers' router and hands
-`runtime.hooks()` to FastStream, which opens the store before consuming and closes it on shutdown.
+FastStream opens the store before consuming and closes it on shutdown. Needs the `store` extra
+(`mockmind-runtime[store]`, i.e. the persistence package); the sandbox worker does without.
 """
 
-import logging
-from collections.abc import Callable, Sequence
-
-from faststream import FastStream
 from faststream.rabbit import RabbitBroker
 
+from persistence.database import DEFAULT_DATABASE_URL
 from persistence.store import InterviewStore
 
-from .event_log import EventLog
-from .heap import freeze_startup_heap
-from .heartbeat import HeartbeatSender
+from .event_log import EventLog, session_events_publisher
+from .service import ServiceRuntime
 from .settings import ServiceSettings
 
 
-class WorkerRuntime:
-    def __init__(self, *, kind: str, broker: RabbitBroker, settings: ServiceSettings, uses_database: bool = True):
-        self.kind = kind
-        self.broker = broker
-        self.settings = settings
-        self.uses_database = uses_database
-        self.heartbeat = HeartbeatSender(broker, kind, settings.heartbeat_interval_s)
+class StoreSettings(ServiceSettings):
+    """Settings of a service that keeps interview sessions (every one but the sandbox worker)."""
+
+    database_url: str = DEFAULT_DATABASE_URL
+    # Only the migrate step (`python -m persistence.database`, MIGRATIONS_DATABASE_URL) changes the schema
+    # in production, where the services' role has no DDL rights: deployments set this to false.
+    migrate_on_start: bool = True
+
+
+class WorkerRuntime(ServiceRuntime):
+    def __init__(self, *, kind: str, broker: RabbitBroker, settings: StoreSettings):
+        super().__init__(kind=kind, broker=broker, settings=settings)
+        self.settings: StoreSettings = settings
+        self._events_publisher = session_events_publisher(broker)
         self._store: InterviewStore | None = None
         self._events: EventLog | None = None
-        self.log = logging.getLogger(kind)
 
     @property
     def store(self) -> InterviewStore:
@@ -42,20 +44,15 @@ class WorkerRuntime:
         return self._events
 
     async def open(self) -> None:
-        if self.uses_database:
-            self._store = await InterviewStore.open(self.settings.database_url)
-            self._events = EventLog(self._store, self.broker)
+        self._store = await InterviewStore.open(self.settings.database_url,
+                                               run_migrations=self.settings.migrate_on_start)
+        self._events = EventLog(self._store, self._events_publisher)
+        # Its first round comes a second from now, once the broker is consuming.
+        self._events.start_relay()
 
     async def close(self) -> None:
-        await self.heartbeat.stop()
+        await super().close()
+        if self._events is not None:
+            await self._events.stop_relay()
         if self._store is not None:
             await self._store.close()
-
-    def app(self, *, on_startup: Sequence[Callable] = (), on_shutdown: Sequence[Callable] = ()) -> FastStream:
-        """The FastStream app; extra hooks run after the store opens and before it closes."""
-        return FastStream(
-            self.broker,
-            on_startup=[self.open, *on_startup],
-            after_startup=[freeze_startup_heap, self.heartbeat.start],
-            on_shutdown=[*on_shutdown, self.close],
-        )

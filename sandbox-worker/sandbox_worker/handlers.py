@@ -9,6 +9,7 @@ from contracts.bus import SandboxRunCompleted, SandboxRunRequested
 from contracts.topology import COMMANDS, SANDBOX_RUNS
 from runtime import metrics
 from runtime.observability import tracer
+from runtime.topology import rabbit_exchange, rabbit_queue
 
 from .judge import judge
 
@@ -16,7 +17,7 @@ router = RabbitRouter()
 log = logging.getLogger("sandbox-worker")
 
 
-@router.subscriber(SANDBOX_RUNS, COMMANDS, title="sandbox.runs")
+@router.subscriber(rabbit_queue(SANDBOX_RUNS), rabbit_exchange(COMMANDS), title="sandbox.runs")
 async def run_submission(command: SandboxRunRequested) -> SandboxRunCompleted:
     """Judge the code; the reply goes to the requester's reply-to queue."""
     language = command.request.language.value

@@ -31,7 +31,7 @@ from contracts.sandbox import (
 
 from .compare import results_match, stdout_matches
 from .languages import LANGUAGES, LanguageSpec
-from .sandbox import RunLimits, RunOutcome, RunSpec, Sandbox, write_box_files
+from .sandbox import RunLimits, RunOutcome, RunSpec, Sandbox, new_box_dir, write_box_files
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +87,10 @@ class Judge:
                 log.exception("judge failed")
                 result = SandboxResult(verdict=Verdict.INTERNAL_ERROR, message=f"{type(exc).__name__}: {exc}")
         result.time_ms = (time.monotonic() - started) * 1000
+        if result.tests:
+            result.time_limit_s = request.limits.cpu_time_s
+        if result.verdict is Verdict.TIME_LIMIT_EXCEEDED:
+            result.message = f"time limit exceeded (limit {request.limits.cpu_time_s:g} s); {result.message}"
         return result
 
     async def _judge(self, request: SandboxRequest) -> SandboxResult:
@@ -135,7 +139,7 @@ class Judge:
                     return _compilation_error(compiled)
             budget_end = time.monotonic() + limits.wall_time_s * 3 + language.startup_s
             for test in request.tests:
-                if time.monotonic() > budget_end:
+                if time.monotonic() > budget_end or _timed_out(results):
                     results.append(_not_run(test))
                     continue
                 outcome = await self.sandbox.run(
@@ -195,7 +199,16 @@ class Judge:
                 break
             crashed = _crash_verdicts(outcome, pending, remaining, request.tests)
             results.update(crashed)
-            if not crashed:  # died without progress: no point trying again
+            if not crashed:  # ended without progress and without a cause of its own: no point trying again
+                verdict, error = _death_verdict(outcome)
+                for index in remaining:
+                    results[index] = _result(request.tests[index], verdict, error=error, time_ms=None,
+                                             memory_kb=None, stderr=_text(outcome.stderr))
+                break
+            if _timed_out(crashed.values()):
+                # A time limit ends the whole run: the problem's limit, not the limit once per test.
+                for index in remaining:
+                    results.setdefault(index, _not_run(request.tests[index]))
                 break
             pending = [i for i in remaining if i not in crashed]
             restarts += 1
@@ -237,7 +250,7 @@ def _program_limits(limits: Limits, language: LanguageSpec) -> RunLimits:
 
 def _program_verdict(outcome: RunOutcome, test: TestCase, language: LanguageSpec) -> TestResult:
     stdout, stderr = _text(outcome.stdout), _text(outcome.stderr)
-    common = dict(time_ms=outcome.wall_ms, memory_kb=outcome.peak_memory_kb, stdout=stdout, stderr=stderr)
+    common = dict(time_ms=outcome.wall_ms, memory_kb=outcome.peak_memory_kb or None, stdout=stdout, stderr=stderr)
     if outcome.killed_for or outcome.oom_killed or outcome.signal or outcome.exit_code != 0:
         verdict, error = _death_verdict(outcome)
         if verdict is Verdict.RUNTIME_ERROR and outcome.exit_code:
@@ -261,7 +274,7 @@ def _error_from_stderr(stderr: str, language: LanguageSpec) -> RuntimeErrorInfo 
 
 @contextlib.contextmanager
 def _box():
-    box = Path(tempfile.mkdtemp(prefix="mockmind-box-"))
+    box = new_box_dir("mockmind-box-")
     try:
         yield box
     finally:
@@ -316,12 +329,13 @@ def _crash_verdicts(outcome: RunOutcome, pending: list[int], remaining: list[int
         if outcome.killed_for or outcome.exit_code != 0:
             # Died outside any test (startup): every remaining test shares the verdict.
             verdict, error = _death_verdict(outcome)
-            return {i: _result(tests[i], verdict, error=error, stdout=_text(outcome.stdout),
-                               stderr=_text(outcome.stderr)) for i in remaining}
+            return {i: _result(tests[i], verdict, error=error, time_ms=None, memory_kb=None,
+                               stdout=_text(outcome.stdout), stderr=_text(outcome.stderr)) for i in remaining}
         return {}
     index = running
     verdict, error = _death_verdict(outcome)
-    return {index: _result(tests[index], verdict, error=error, time_ms=0.0,
+    # Stopped or crashed mid-test: the harness never reported this test's time or memory.
+    return {index: _result(tests[index], verdict, error=error, time_ms=None, memory_kb=None,
                            stdout=_text(outcome.stdout), stderr=_text(outcome.stderr))}
 
 
@@ -365,8 +379,12 @@ def _result(test: TestCase, verdict: Verdict, **fields) -> TestResult:
 
 
 def _not_run(test: TestCase) -> TestResult:
-    return _result(test, Verdict.TIME_LIMIT_EXCEEDED,
-                   stderr="not run: earlier tests used up the submission's time budget")
+    """A test the run never reached: an earlier test exceeded the time limit (or used up the run's budget)."""
+    return _result(test, Verdict.TIME_LIMIT_EXCEEDED, time_ms=None, memory_kb=None, skipped=True)
+
+
+def _timed_out(results) -> bool:
+    return any(r.verdict is Verdict.TIME_LIMIT_EXCEEDED for r in results)
 
 
 def _text(data: bytes) -> str:

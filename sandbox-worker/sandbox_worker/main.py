@@ -4,8 +4,8 @@ import asyncio
 
 from runtime.broker import configure_logging, create_broker
 from runtime.observability import start_observability
+from runtime.service import ServiceRuntime
 from runtime.settings import ServiceSettings
-from runtime.worker import WorkerRuntime
 
 from .handlers import router
 from .judge import default_judge, warm_up_in_background
@@ -19,11 +19,13 @@ async def close_sandboxes() -> None:
     await default_judge().close()
 
 
-settings = ServiceSettings()
+# No retry tiers: they dead-letter back to the commands exchange, which the sandbox's broker user may not
+# reach (runtime.broker_users). A failed run is dead-lettered at once; its requester times out.
+settings = ServiceSettings(retry_delays_s=())
 broker = create_broker(settings, logger_name="sandbox-worker")
 broker.include_router(router)
 # The sandbox never touches the database: it is the one service that runs untrusted code.
-runtime = WorkerRuntime(kind="sandbox-worker", broker=broker, settings=settings, uses_database=False)
+runtime = ServiceRuntime(kind="sandbox-worker", broker=broker, settings=settings)
 app = runtime.app(on_startup=[prestart_sandboxes], on_shutdown=[close_sandboxes])
 
 if __name__ == "__main__":

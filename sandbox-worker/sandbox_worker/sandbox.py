@@ -3,17 +3,22 @@
 Isolation (each layer is proven by tests/test_hostile.py):
 - bwrap namespaces: new user, pid, net (only a private loopback), ipc, uts and cgroup namespaces;
   the candidate is uid 65534 inside and, when the worker runs as root, an unprivileged host uid too.
+- seccomp (seccomp.py): io_uring, bpf, perf_event_open, ptrace, keyrings, new namespaces, mounts, kexec
+  and modules are denied to every process in the sandbox; other architectures and the x32 ABI too.
 - File system: read-only /usr (the language runtimes) and the submission's own directory at /box;
   a fresh size-capped tmpfs at /tmp as the work dir; a private /proc and a minimal /dev. Nothing of
   /etc, /home, /root, the repo or the worker's files is visible.
 - Environment: emptied; only PATH, HOME, LANG and the language's own variables are set.
 - rlimits (CPU, address space, processes, file size, open files, no core dumps), set by the worker on
   bwrap's tree while it waits on --block-fd, or by a prlimit process where the worker may not do that;
-  in a pre-started sandbox (warm.py), by the waiting runtime itself before it reads the candidate's code
-  (lowering a limit needs no privilege).
+  for a runtime that waits for its go line (warm.py: Python's harness, pre-started or started for the run),
+  by that runtime itself before it reads the candidate's code (lowering a limit needs no privilege), once
+  the worker has moved its tree into its memory cgroup.
 - The worker supervises wall time and the CPU of the whole process tree per test, caps stdout,
   stderr and the harness's record stream, and on any limit SIGKILLs bwrap; `--die-with-parent`
-  plus the pid namespace then take the whole process tree down with it.
+  plus the pid namespace then take the whole process tree down with it. When the harness reports its end
+  (END_RECORD) the tree is SIGKILLed at once and the verdict returned; the host uid, the cgroup and the box
+  are given back only once the tree has been reaped.
 """
 
 import asyncio
@@ -31,6 +36,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .cgroup import CgroupPool, MemoryCgroup, memory_cgroup_root
+from .children import watch_children_with_pidfds
+from .seccomp import filter_program
 from .warm import WarmPool
 
 log = logging.getLogger(__name__)
@@ -39,7 +46,7 @@ BOX = "/box"  # where the submission's directory appears inside the sandbox
 WORK = "/tmp"  # the fresh tmpfs work dir inside the sandbox
 RECORD_STREAM_CAP = 32 * 1024 * 1024  # harness records carry actual results, which can be large
 POLL_INTERVAL_S = 0.05
-WARM_POOL_DEFAULT = 2  # pre-started sandboxes per worker (SANDBOX_WARM_POOL); 0 disables the pool
+WARM_POOL_DEFAULT = 4  # pre-started sandboxes per worker (SANDBOX_WARM_POOL); 0 disables the pool
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -70,8 +77,9 @@ class RunLimits:
 @dataclass(frozen=True)
 class WarmStart:
     """How to start a run's runtime ahead of the run (see warm.py). `argv` starts it in a box that holds only
-    `files`; it then waits for one line on stdin, {"rlimits": [[resource, value], ...]}, lowers its own
-    rlimits to those, and goes on exactly as `RunSpec.argv` would, reading the files the run brings."""
+    `files`; once up it writes WAITING_RECORD on its record fd, then waits for one line on stdin,
+    {"rlimits": [[resource, value], ...]}, lowers its own rlimits to those, and goes on exactly as
+    `RunSpec.argv` would, reading the files the run brings."""
 
     argv: tuple[str, ...]
     files: tuple[tuple[str, str], ...]  # (name, text): trusted files the waiting runtime needs (its harness)
@@ -115,6 +123,7 @@ class _WarmSlot:
     cgroup: MemoryCgroup | None
     warm_files: frozenset[str]
     loop: asyncio.AbstractEventLoop  # the one whose child watcher and pipes serve it
+    confined: asyncio.Future  # its tree in its cgroup: done before the run is handed over
 
 
 @dataclass
@@ -124,6 +133,7 @@ class _Supervision:
     test_started: float = 0.0
     test_cpu_start: float | None = None  # taken at the first poll of a test: short tests cost no /proc reads
     killed_for: str | None = None
+    ended: asyncio.Event = field(default_factory=asyncio.Event)  # the harness wrote END_RECORD
 
 
 class Sandbox:
@@ -156,7 +166,8 @@ class Sandbox:
         self.warm = WarmPool(warm_pool_size if self.isolated else 0, start=self._start_warm_slot,
                              discard=self._discard_warm_slot, alive=lambda slot: slot.process.returncode is None)
         atexit.register(self.warm.close)  # registered after the cgroups' close, so it runs before it
-        self.warm_runs = 0  # runs handed a pre-started sandbox (the benchmark and tests report it)
+        self.warm_runs = 0  # runs handed a sandbox the pool had started ahead (the benchmark and tests report it)
+        watch_children_with_pidfds()
         self._reaping: set[asyncio.Task] = set()
 
     def _bwrap_works(self) -> bool:
@@ -187,6 +198,7 @@ class Sandbox:
         lim = spec.limits
         args = [self.bwrap] + (["--block-fd", str(block_fd)] if block_fd is not None else [])
         args += ["--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL"]
+        args += ["--seccomp", "{SECCOMP_FD}"]
         args += ["--uid", "65534", "--gid", "65534", "--hostname", "sandbox"]
         args += self._root_layout()
         for path in extra_ro:
@@ -223,52 +235,51 @@ class Sandbox:
         try:
             slot = await self.warm.take(self._warm_key(spec, extra_ro), (spec, extra_ro))
             outcome = await self._run_warm(slot, spec) if slot is not None else None
+            if outcome is not None:
+                self.warm_runs += 1
+                return outcome
+            # None started ahead (or it died before taking the run): start one now and hand it the run at once.
+            # The same path as a pre-started one, minus the wait: the runtime lowers its own rlimits (no prlimit
+            # process in front of it) and reads the go line as soon as it is up.
+            slot = await self._start_warm_slot((spec, extra_ro), until_up=False)
+            outcome = await self._run_warm(slot, spec)
             return outcome if outcome is not None else await self._run_cold(spec, extra_ro)
         finally:
             self.warm.refill()
 
     async def _run_cold(self, spec: RunSpec, extra_ro: list[str]) -> RunOutcome:
         slot = self._free_slots.pop(0)
-        try:
-            return await self._run(spec, extra_ro, slot)
-        finally:
-            self._free_slots.append(slot)
-
-    async def _run(self, spec: RunSpec, extra_ro: list[str], slot: int) -> RunOutcome:
         cgroup = self._cgroup_for(spec.limits)
-        owner = self._host_uid(slot)
-        if owner and spec.box_writable:
-            _chown_tree(spec.box_dir, owner)
-        started = time.monotonic()
+        process = None
         try:
+            owner = self._host_uid(slot)
+            if owner and spec.box_writable:
+                _chown_tree(spec.box_dir, owner)
+            started = time.monotonic()
             process, record_read = await self._spawn(spec, extra_ro, slot, cgroup, rlimits_by_command=True)
-        except BaseException:
-            if cgroup:
-                self.cgroups.release(cgroup)
-            raise
-        try:
             state = _Supervision(test_started=started, current_test=0 if spec.single_test else None,
                                  test_cpu_start=0.0 if spec.single_test else None)
             outcome = await self._watch(process, spec, state=state, started=started, record_read=record_read,
                                         stdin=spec.stdin)
-        finally:
             if cgroup:
-                outcome_peak, oom = cgroup.peak_kb(), cgroup.oom_killed()
-                self.cgroups.release(cgroup)
-        if cgroup:
-            outcome.peak_memory_kb, outcome.oom_killed = outcome_peak, oom
-        return outcome
+                outcome.peak_memory_kb, outcome.oom_killed = cgroup.peak_kb(), cgroup.oom_killed()
+            return outcome
+        finally:
+            self._release_once_gone(process, slot, cgroup, box=None)
 
     async def _spawn(self, spec: RunSpec, extra_ro: list[str], slot: int, cgroup: MemoryCgroup | None,
-                     rlimits_by_command: bool) -> tuple[asyncio.subprocess.Process, int]:
+                     rlimits_by_command: bool, confine_first: bool = True) -> tuple[asyncio.subprocess.Process, int]:
         """Start bwrap for `spec`, confined (cgroup, and rlimits unless the command sets them) before its
-        command starts. Returns the process and the read end of the record pipe."""
+        command starts. Returns the process and the read end of the record pipe. `confine_first=False`: bwrap
+        starts at once and the caller confines the tree (a runtime that waits for its go line before it reads
+        any candidate code: the tree is confined while it starts, and before the go line is written)."""
         record_read, record_write = os.pipe()
-        block_read, block_write = os.pipe() if self.isolated else (None, None)
+        block_read, block_write = os.pipe() if self.isolated and confine_first else (None, None)
+        seccomp_fd = _seccomp_fd() if self.isolated else None
         owner = self._host_uid(slot)
         argv = self.command(spec, extra_ro, block_read, in_cgroup=cgroup is not None,
                             rlimits_by_command=rlimits_by_command)
-        argv = [a.replace("{RECORD_FD}", str(record_write)) for a in argv]
+        argv = [a.replace("{RECORD_FD}", str(record_write)).replace("{SECCOMP_FD}", str(seccomp_fd)) for a in argv]
         switch_uid = {}
         if owner and self.setpriv:
             # setpriv drops to the sandbox's uid in the child. Popen(user=...) would do it too, but then
@@ -282,7 +293,7 @@ class Sandbox:
                 stdin=asyncio.subprocess.PIPE,
                 stdout=asyncio.subprocess.PIPE,
                 stderr=asyncio.subprocess.PIPE,
-                pass_fds=(record_write,) + ((block_read,) if block_read is not None else ()),
+                pass_fds=tuple(fd for fd in (record_write, block_read, seccomp_fd) if fd is not None),
                 env=self._env(spec) if not self.isolated else {},
                 cwd=str(spec.box_dir) if not self.isolated else None,
                 start_new_session=True,
@@ -297,16 +308,14 @@ class Sandbox:
             os.close(record_write)
             if block_read is not None:
                 os.close(block_read)
+            if seccomp_fd is not None:
+                os.close(seccomp_fd)
         if block_write is not None:
             # bwrap waits on --block-fd, before it starts the command, until the tree is confined.
             worker_rlimits = self.worker_sets_rlimits and rlimits_by_command
             try:
-                # On a thread: a cgroup v1 migration waits for an RCU grace period (5-15 ms) and must not
-                # stall the event loop, which is supervising the other runs meanwhile.
-                await asyncio.to_thread(_confine_tree, process.pid, cgroup,
-                                        _rlimits(spec.limits, cgroup is not None) if worker_rlimits else {})
+                await _confine(process, cgroup, _rlimits(spec.limits, cgroup is not None) if worker_rlimits else {})
             except BaseException:  # never let the command start unconfined
-                kill_process_tree(process)
                 os.close(block_write)
                 os.close(record_read)
                 raise
@@ -321,24 +330,40 @@ class Sandbox:
         return (spec.warm, tuple(sorted(spec.env.items())), tuple(extra_ro), spec.limits.tmpfs_mb,
                 spec.limits.memory_mb is not None)
 
-    async def _start_warm_slot(self, template: tuple[RunSpec, list[str]]) -> _WarmSlot:
+    async def _start_warm_slot(self, template: tuple[RunSpec, list[str]], until_up: bool = True) -> _WarmSlot:
         spec, extra_ro = template
-        box = Path(tempfile.mkdtemp(prefix="mockmind-warm-"))
+        box = new_box_dir("mockmind-warm-")
         uid_slot = self._free_slots.pop(0)
         cgroup = None
         try:
             write_box_files(box, dict(spec.warm.files))
             cgroup = self._cgroup_for(spec.limits)
             warm_spec = replace(spec, argv=list(spec.warm.argv), box_dir=box, box_writable=False, stdin=b"")
-            process, record_read = await self._spawn(warm_spec, extra_ro, uid_slot, cgroup, rlimits_by_command=False)
+            process, record_read = await self._spawn(warm_spec, extra_ro, uid_slot, cgroup, rlimits_by_command=False,
+                                                     confine_first=False)
         except BaseException:
             if cgroup:
                 self.cgroups.release(cgroup)
             shutil.rmtree(box, ignore_errors=True)
             self._free_slots.append(uid_slot)
             raise
-        return _WarmSlot(process, record_read, box, uid_slot, cgroup, frozenset(name for name, _ in spec.warm.files),
-                         asyncio.get_running_loop())
+        # The runtime reads no candidate code before its go line, which waits for `confined` (_run_warm): the
+        # cgroup migration (an RCU grace period on cgroup v1) runs while bwrap and the interpreter start.
+        confined = asyncio.ensure_future(_confine(process, cgroup, {}))
+        confined.add_done_callback(lambda done: done.cancelled() or done.exception())  # _run_warm re-raises it
+        slot = _WarmSlot(process, record_read, box, uid_slot, cgroup, frozenset(name for name, _ in spec.warm.files),
+                         asyncio.get_running_loop(), confined)
+        if not until_up:
+            return slot  # its WAITING_RECORD is then skipped by _read_records
+        try:
+            # Ready only once the runtime is up: a run handed a slot whose interpreter is still starting would
+            # wait for that start on its own clock.
+            await _until_waiting(record_read, spec.limits.startup_wall_s)
+            await confined
+        except BaseException:
+            self._discard_warm_slot(slot)
+            raise
+        return slot
 
     def prestart(self, spec: RunSpec, extra_ro: list[str] = ()) -> None:
         """Fill the pool for runs like `spec` now, so that even the first such run finds a started sandbox."""
@@ -349,6 +374,10 @@ class Sandbox:
         """End the pre-started sandboxes and wait until they are gone (worker shutdown, end of a benchmark)."""
         self.warm.close()
         await self.warm.drain()
+        await self.settle()
+
+    async def settle(self) -> None:
+        """Wait until every sandbox that has ended is reaped and what it held is given back."""
         while self._reaping:
             await asyncio.gather(*self._reaping, return_exceptions=True)
 
@@ -358,12 +387,16 @@ class Sandbox:
         a cgroup that refuses the cap, or a runtime that died before it acknowledged the run, which is then
         no fault of the candidate's, whose code it had not yet read."""
         try:
+            await slot.confined  # never hand code to a tree not yet in its cgroup
             if slot.cgroup:
                 slot.cgroup.set_limit(spec.limits.memory_mb * 1024 * 1024)
             _copy_files(spec.box_dir, slot.box_dir, skip=slot.warm_files)
         except OSError:
             self._discard_warm_slot(slot)
             return None
+        except BaseException:
+            self._discard_warm_slot(slot)
+            raise
         go = json.dumps({"rlimits": list(_rlimits(spec.limits, slot.cgroup is not None).items())}) + "\n"
         started = time.monotonic()
         try:
@@ -375,14 +408,10 @@ class Sandbox:
             if slot.cgroup:
                 outcome.peak_memory_kb, outcome.oom_killed = slot.cgroup.peak_kb(), slot.cgroup.oom_killed()
         finally:
-            if slot.cgroup:
-                self.cgroups.release(slot.cgroup)
-            shutil.rmtree(slot.box_dir, ignore_errors=True)
-            self._free_slots.append(slot.uid_slot)
+            self._release_once_gone(slot.process, slot.uid_slot, slot.cgroup, slot.box_dir)
         if not outcome.records or outcome.records[0].get("t") != "warm":
             log.warning("a pre-started sandbox ended before it took its run; running it cold")
             return None
-        self.warm_runs += 1
         return outcome
 
     def _discard_warm_slot(self, slot: _WarmSlot) -> None:
@@ -393,25 +422,42 @@ class Sandbox:
             except (OSError, RuntimeError):  # RuntimeError: its event loop is already closed
                 pass
         kill_process_tree(slot.process)
-        shutil.rmtree(slot.box_dir, ignore_errors=True)
         try:
             running = asyncio.get_running_loop()
         except RuntimeError:
             running = None
         if running is slot.loop:
-            task = running.create_task(self._reap(slot))
-            self._reaping.add(task)
-            task.add_done_callback(self._reaping.discard)
+            self._release_once_gone(slot.process, slot.uid_slot, slot.cgroup, slot.box_dir)
             return
+        shutil.rmtree(slot.box_dir, ignore_errors=True)
         self._free_slots.append(slot.uid_slot)  # its loop is gone (worker exit): nothing left to wait with
         if slot.cgroup:
             _remove_soon(slot.cgroup)
 
-    async def _reap(self, slot: _WarmSlot) -> None:
-        await slot.process.wait()
-        self._free_slots.append(slot.uid_slot)  # only now: the uid's process count is back to zero
-        if slot.cgroup:
-            self.cgroups.release(slot.cgroup)
+    def _release_once_gone(self, process, uid_slot: int, cgroup: MemoryCgroup | None, box: Path | None) -> None:
+        """Give back what a sandbox held — its host uid, its cgroup, its box — once its process tree is gone:
+        at once if it is, else when it has been reaped. A run whose harness reported its end returns its
+        verdict while the tree it killed is still going down; the next run never shares the uid with it."""
+        if process is not None and process.returncode is None:
+            task = asyncio.get_running_loop().create_task(self._release_after_exit(process, uid_slot, cgroup, box))
+            self._reaping.add(task)
+            task.add_done_callback(self._reaping.discard)
+            return
+        self._release(uid_slot, cgroup, box)
+
+    async def _release_after_exit(self, process, uid_slot: int, cgroup: MemoryCgroup | None,
+                                  box: Path | None) -> None:
+        try:
+            await process.wait()
+        finally:
+            self._release(uid_slot, cgroup, box)
+
+    def _release(self, uid_slot: int, cgroup: MemoryCgroup | None, box: Path | None) -> None:
+        if box is not None:
+            shutil.rmtree(box, ignore_errors=True)
+        if cgroup:
+            self.cgroups.release(cgroup)
+        self._free_slots.append(uid_slot)  # only now: the uid's process count is back to zero
 
     def _cgroup_for(self, limits: RunLimits) -> MemoryCgroup | None:
         if self.cgroup_root is None or limits.memory_mb is None:
@@ -423,11 +469,15 @@ class Sandbox:
 
     async def _watch(self, process, spec: RunSpec, state: _Supervision, started: float, record_read: int,
                      stdin: bytes):
+        """Supervise a run until its process exits, a limit kills it, or its harness reports its end (END_RECORD:
+        every record is written, and what it printed outside the tests is flushed). Then the tree is killed and
+        the verdict need not wait for it to be reaped (see _release_once_gone)."""
         output_overflow = asyncio.Event()
+        stdout, stderr = _Capture(spec.limits.output_bytes), _Capture(spec.limits.output_bytes)
         readers = [
             asyncio.create_task(self._read_records(record_read, state, process, output_overflow)),
-            asyncio.create_task(_read_capped(process.stdout, spec.limits.output_bytes, output_overflow)),
-            asyncio.create_task(_read_capped(process.stderr, spec.limits.output_bytes, output_overflow)),
+            asyncio.create_task(stdout.drain(process.stdout, output_overflow)),
+            asyncio.create_task(stderr.drain(process.stderr, output_overflow)),
         ]
         asyncio.create_task(_feed_stdin(process, stdin))
         try:
@@ -435,17 +485,20 @@ class Sandbox:
         finally:
             if process.returncode is None:
                 kill_process_tree(process)
-                await process.wait()
-        done, pending = await asyncio.wait(readers, timeout=2)
+                if not state.ended.is_set():
+                    await process.wait()
+        if state.ended.is_set():
+            await asyncio.sleep(0)  # output already read from the pipes reaches its capture
+            pending = readers[1:]
+        else:
+            _, pending = await asyncio.wait(readers, timeout=2)
         for task in pending:
             task.cancel()
-        stdout = readers[1].result() if readers[1] in done else b""
-        stderr = readers[2].result() if readers[2] in done else b""
-        code = process.returncode
+        code = 0 if state.ended.is_set() else process.returncode
         return RunOutcome(
             records=state.records,
-            stdout=stdout,
-            stderr=stderr,
+            stdout=stdout.value(),
+            stderr=stderr.value(),
             exit_code=code if code >= 0 else None,
             signal=-code if code < 0 else None,
             killed_for=state.killed_for,
@@ -456,8 +509,18 @@ class Sandbox:
 
     async def _supervise(self, process, limits: RunLimits, state: _Supervision, overflow, started) -> None:
         waiter = asyncio.create_task(process.wait())
+        ended = asyncio.create_task(state.ended.wait())
+        try:
+            await self._poll_limits(process, limits, state, overflow, waiter, ended)
+        finally:
+            ended.cancel()
+            if not waiter.done():
+                waiter.cancel()
+
+    async def _poll_limits(self, process, limits: RunLimits, state: _Supervision, overflow, waiter, ended) -> None:
         while True:
-            done, _ = await asyncio.wait({waiter}, timeout=POLL_INTERVAL_S)
+            done, _ = await asyncio.wait({waiter, ended}, timeout=POLL_INTERVAL_S,
+                                         return_when=asyncio.FIRST_COMPLETED)
             if done:
                 return
             now = time.monotonic()
@@ -492,6 +555,11 @@ class Sandbox:
                 if total > RECORD_STREAM_CAP:
                     overflow.set()
                     return
+                if line == END_RECORD:
+                    state.ended.set()
+                    return
+                if line == WAITING_RECORD and not state.records:
+                    continue  # a sandbox started for this run and handed it before it was up
                 record = _parse_record(line)
                 if record is None:
                     continue
@@ -509,6 +577,38 @@ class Sandbox:
             transport.close()
 
 
+SECCOMP_PROGRAM = filter_program()
+WAITING_RECORD = b'{"t": "waiting"}\n'  # a pre-started runtime's first record: it is up and waits for its run
+END_RECORD = b'{"t": "end"}\n'  # a harness's last record: nothing more will come (see _watch)
+
+
+async def _until_waiting(record_fd: int, timeout_s: float) -> None:
+    """Wait for a pre-started runtime's first record. Nothing else is written before its run's go line, and it
+    comes from the trusted harness: no candidate code is in the sandbox yet."""
+    loop = asyncio.get_running_loop()
+    readable = loop.create_future()
+    loop.add_reader(record_fd, lambda: readable.done() or readable.set_result(None))
+    try:
+        await asyncio.wait_for(readable, timeout_s)
+    finally:
+        loop.remove_reader(record_fd)
+    first = os.read(record_fd, len(WAITING_RECORD))
+    if first != WAITING_RECORD:
+        raise RuntimeError(f"a pre-started sandbox did not come up (first record {first[:80]!r})")
+
+
+def _seccomp_fd() -> int:
+    """A fresh in-memory file holding the filter, read by bwrap from its start (each bwrap reads its own)."""
+    fd = os.memfd_create("mockmind-seccomp", os.MFD_CLOEXEC)
+    try:
+        os.write(fd, SECCOMP_PROGRAM)
+        os.lseek(fd, 0, os.SEEK_SET)
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
+
+
 def _parse_record(line: bytes) -> dict | None:
     try:
         record = json.loads(line)
@@ -517,15 +617,22 @@ def _parse_record(line: bytes) -> dict | None:
     return record if isinstance(record, dict) else None
 
 
-async def _read_capped(stream: asyncio.StreamReader, cap: int, overflow: asyncio.Event) -> bytes:
-    chunks, size = [], 0
-    while chunk := await stream.read(65536):  # keep draining past the cap so the pipe can close
-        if size < cap:
-            chunks.append(chunk[: cap - size])
-        size += len(chunk)
-        if size > cap:
-            overflow.set()
-    return b"".join(chunks)
+class _Capture:
+    """A process's stdout or stderr up to `cap` bytes; what it holds so far when a run ends before the pipe does."""
+
+    def __init__(self, cap: int):
+        self.cap, self.chunks, self.size = cap, [], 0
+
+    async def drain(self, stream: asyncio.StreamReader, overflow: asyncio.Event) -> None:
+        while chunk := await stream.read(65536):  # keep draining past the cap so the pipe can close
+            if self.size < self.cap:
+                self.chunks.append(chunk[: self.cap - self.size])
+            self.size += len(chunk)
+            if self.size > self.cap:
+                overflow.set()
+
+    def value(self) -> bytes:
+        return b"".join(self.chunks)
 
 
 async def _feed_stdin(process, data: bytes) -> None:
@@ -605,9 +712,20 @@ def _rlimits(lim: RunLimits, in_cgroup: bool) -> dict[int, int]:
     return limits
 
 
+async def _confine(process, cgroup: MemoryCgroup | None, rlimits: dict[int, int]) -> None:
+    """_confine_tree on a thread: a cgroup v1 migration waits for an RCU grace period (5-15 ms) and must not stall
+    the event loop, which is supervising the other runs meanwhile. A tree that cannot be confined is killed."""
+    try:
+        await asyncio.to_thread(_confine_tree, process.pid, cgroup, rlimits)
+    except BaseException:
+        kill_process_tree(process)
+        raise
+
+
 def _confine_tree(pid: int, cgroup: MemoryCgroup | None, rlimits: dict[int, int]) -> None:
-    """Move bwrap's (blocked) process tree into the cgroup and set its rlimits, which the command inherits.
-    Each parent is confined before its children are listed, so nothing forked meanwhile is missed."""
+    """Move bwrap's process tree (blocked, or a runtime waiting for its go line) into the cgroup and set its
+    rlimits, which the command inherits. Each parent is confined before its children are listed, so nothing
+    forked meanwhile is missed: a child forked later inherits its parent's cgroup."""
     stack = [pid]
     while stack:
         current = stack.pop()
@@ -651,6 +769,43 @@ def _unbox(arg: str, box_dir: Path, isolated: bool) -> str:
     if isolated:
         return arg
     return arg.replace(BOX, str(box_dir))
+
+
+def box_root() -> Path:
+    """Where runs' box directories live (SANDBOX_BOX_DIR): memory-backed by default, because each run makes
+    and removes one, and on a journalled disk file system an rmdir alone can take milliseconds under load.
+    The temp dir when it is a tmpfs (compose and k8s mount one), else /dev/shm, else the temp dir anyway."""
+    configured = os.environ.get("SANDBOX_BOX_DIR")
+    if configured:
+        return Path(configured)
+    temp = Path(tempfile.gettempdir())
+    for candidate in (temp, Path("/dev/shm")):
+        if _on_tmpfs(candidate) and os.access(candidate, os.W_OK | os.X_OK):
+            return candidate
+    return temp
+
+
+def _on_tmpfs(path: Path) -> bool:
+    """Whether the mount holding `path` is a tmpfs (the longest mount point that prefixes it)."""
+    best, fs_type = "", None
+    try:
+        with open("/proc/self/mountinfo") as f:
+            for line in f:
+                fields = line.split()
+                mount_point, after = fields[4], fields[fields.index("-") + 1]
+                inside = str(path) == mount_point or str(path).startswith(mount_point.rstrip("/") + "/")
+                if inside and len(mount_point) >= len(best):
+                    best, fs_type = mount_point, after
+    except (OSError, ValueError, IndexError):
+        return False
+    return fs_type == "tmpfs"
+
+
+BOX_ROOT = box_root()
+
+
+def new_box_dir(prefix: str) -> Path:
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=BOX_ROOT))
 
 
 def write_box_files(box: Path, files: dict[str, str]) -> None:

@@ -2,13 +2,16 @@
 
 Starting bwrap and an interpreter is most of a short run's latency. The pool starts them ahead of time
 (see Sandbox._start_warm_slot): each slot is a complete sandbox, confined exactly as a cold run, whose
-runtime has started and waits on stdin for the run's rlimits. A run takes one slot, which is then
-discarded: a slot never serves two submissions. The pool refills in the background.
+runtime has started and waits on stdin for the run's rlimits; a slot counts as ready only once its runtime
+has said so. A run takes one slot, which is then discarded: a slot never serves two submissions. The pool
+refills in the background, `size` starts at a time: under sustained load that bounds the rate of warm runs
+to about size / (one sandbox's start-up).
 
 The pool holds slots for one template (command, environment, mounts, tmpfs size: what is fixed when
 bwrap starts), the one most recently asked for; a run with another template runs cold and re-targets
 the pool. A run that finds no ready slot waits for one already starting (it is never later than a cold
-start begun now), else runs cold. Size 0 disables the pool.
+start begun now), else runs cold: the sandbox starts one slot for it and hands it over at once. Size 0
+disables the pool.
 """
 
 import asyncio

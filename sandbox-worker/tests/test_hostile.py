@@ -159,23 +159,125 @@ async def test_background_processes_die_with_the_run(python_judge):
                   "return x")
     result = await run(python_judge, source)
     assert result.verdict is Verdict.ACCEPTED
-    survivors = []
+    # The verdict may come back while the killed tree is still going down (the harness reported its end):
+    # by then every process of the run is dying, and once the sandbox has reaped the run, none is left.
+    assert [pid for pid in processes_named(marker) if not dying(pid)] == []
+    await python_judge.sandbox.settle()
+    assert processes_named(marker) == []
+
+
+def processes_named(marker: str) -> list[str]:
+    found = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as f:
                 if marker.encode() in f.read():
-                    survivors.append(pid)
+                    found.append(pid)
         except OSError:
             pass
-    assert survivors == []
+    return found
 
 
-async def test_one_looping_test_does_not_sink_the_others(python_judge):
+def dying(pid: str) -> bool:
+    """A zombie, or SIGKILL pending: it runs no more of its own code."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            status = dict(line.split(":", 1) for line in f if ":" in line)
+    except OSError:
+        return True  # already gone
+    sigkill = 1 << 8  # signal 9: bit 8 of the pending masks
+    pending = int(status["ShdPnd"], 16) | int(status["SigPnd"], 16)
+    return status["State"].split()[0] in ("Z", "X") or bool(pending & sigkill)
+
+
+async def test_a_forged_end_record_ends_the_run_without_passing_a_test(python_judge):
+    """The candidate shares the harness's process and can write its end record early: the worker then stops the
+    sandbox at once, and the tests without a result are not passed; nothing it started is left running."""
+    marker = "mockmind-forged-end-marker"
+    source = body("os.write(int(sys.argv[1]), b'{\"t\": \"end\"}\\n')\n"
+                  f"subprocess.Popen(['sh', '-c', 'exec -a {marker} sleep 300'], start_new_session=True)\n"
+                  "time.sleep(5)\nreturn x")
+    tests = [{"id": str(i), "input": {"x": i}, "expected": i} for i in (1, 2)]
+    result = await run(python_judge, source, tests=tests)
+    assert [t.verdict for t in result.tests] == [Verdict.RUNTIME_ERROR, Verdict.RUNTIME_ERROR], result.tests
+    assert result.time_ms < 5000  # not the candidate's sleep: the end record stopped the run
+    await python_judge.sandbox.settle()
+    assert processes_named(marker) == []
+
+
+async def test_one_looping_test_ends_the_run_and_keeps_the_earlier_results(python_judge):
     source = "def solve(x):\n    while x == 2:\n        pass\n    return x\n"
     tests = [{"id": str(i), "input": {"x": i}, "expected": i} for i in (1, 2, 3)]
     result = await run(python_judge, source, tests=tests)
-    assert [t.verdict for t in result.tests] == [Verdict.ACCEPTED, Verdict.TIME_LIMIT_EXCEEDED, Verdict.ACCEPTED]
+    assert [t.verdict for t in result.tests] == [Verdict.ACCEPTED, Verdict.TIME_LIMIT_EXCEEDED,
+                                                 Verdict.TIME_LIMIT_EXCEEDED]
+    assert [t.skipped for t in result.tests] == [False, False, True]  # the time limit is the whole run's
     assert result.verdict is Verdict.TIME_LIMIT_EXCEEDED
+
+
+# Each call with harmless arguments; the filter answers before the kernel looks at them.
+SYSCALLS = {  # name: (x86_64 number, first argument)
+    "io_uring_setup": (425, 8), "io_uring_enter": (426, 0), "io_uring_register": (427, 0),
+    "unshare_newuser": (272, 0x10000000), "unshare_newns": (272, 0x00020000), "setns": (308, 0),
+    "ptrace_traceme": (101, 0), "keyctl": (250, 0), "add_key": (248, 0), "request_key": (249, 0),
+    "bpf": (321, 0), "perf_event_open": (298, 0), "mount": (165, 0), "umount2": (166, 0), "pivot_root": (155, 0),
+    "kexec_load": (246, 0), "kexec_file_load": (320, 0), "x32_abi_getpid": (0x40000000 | 39, 0),
+}
+SYSCALL_PROGRAM = body("""
+import ctypes
+libc = ctypes.CDLL(None, use_errno=True)
+libc.syscall.restype = ctypes.c_long
+number, first = x
+result = libc.syscall(ctypes.c_long(number), ctypes.c_long(first), ctypes.c_long(0), ctypes.c_long(0),
+                      ctypes.c_long(0), ctypes.c_long(0))
+if result == 0 and number == 56:
+    os._exit(0)  # a clone that went through: the child leaves at once
+return [result, ctypes.get_errno()]
+""")
+SYSCALL_SIG = {"name": "solve", "params": [{"name": "x", "type": "int[]"}], "returns": "int[]"}
+
+
+@pytest.mark.parametrize("name", SYSCALLS)
+async def test_seccomp_denies_dangerous_system_calls(python_judge, name):
+    tests = [{"id": name, "input": {"x": list(SYSCALLS[name])}, "expected": [-1, 1]}]  # -1, EPERM
+    result = await run(python_judge, SYSCALL_PROGRAM, tests=tests, signature=SYSCALL_SIG)
+    assert result.tests[0].actual == [-1, 1], result.tests[0]
+
+
+async def test_seccomp_denies_a_clone_into_a_new_user_namespace(python_judge):
+    tests = [{"id": "clone", "input": {"x": [56, 0x10000000 | 17]}, "expected": [-1, 1]}]  # CLONE_NEWUSER|SIGCHLD
+    result = await run(python_judge, SYSCALL_PROGRAM, tests=tests, signature=SYSCALL_SIG)
+    assert result.tests[0].actual == [-1, 1], result.tests[0]
+
+
+async def test_seccomp_still_lets_a_program_start_threads_and_processes(python_judge):
+    source = body("""
+import threading
+box = []
+thread = threading.Thread(target=lambda: box.append(x))
+thread.start()
+thread.join()
+pid = os.fork()
+if pid == 0:
+    os._exit(7)
+return box[0] + os.waitpid(pid, 0)[1] // 256
+""")
+    result = await run(python_judge, source, tests=[{"id": "t", "input": {"x": 1}, "expected": 8}])
+    assert result.verdict is Verdict.ACCEPTED, result.tests[0]
+
+
+async def test_a_32_bit_system_call_kills_the_program():
+    """`int 0x80` reaches the kernel's i386 table, where numbers mean other calls: the filter kills it."""
+    source = ("int solve(int x) {\n    long result;\n"
+              "    asm volatile(\"int $0x80\" : \"=a\"(result) : \"a\"(20L) : \"memory\");  // i386 getpid\n"
+              "    return (int)result;\n}\n")
+    judge = Judge(max_concurrency=1)
+    try:
+        result = await judge.judge(SandboxRequest(language="cpp", source=source, signature=SIG,
+                                                  tests=[{"id": "t", "input": {"x": 1}, "expected": 1}]))
+    finally:
+        await judge.close()
+    assert result.verdict is Verdict.RUNTIME_ERROR and result.tests[0].error.type == "SIGSYS", result
 
 
 async def test_worker_is_healthy_after_hostile_runs(python_judge):
@@ -227,18 +329,23 @@ async def test_hostile_program_in_other_languages(judge_runner, monkeypatch, nam
     assert result.tests and result.tests[0].verdict is verdict, (result.compile_output, result.tests)
 
 
-RLIMIT_PROBE = """import resource
+RLIMIT_NAMES = ("RLIMIT_CPU", "RLIMIT_NPROC", "RLIMIT_FSIZE", "RLIMIT_NOFILE", "RLIMIT_CORE", "RLIMIT_AS")
+RLIMIT_PROBE = f"""import resource
 
 def solve(x):
-    names = ("RLIMIT_CPU", "RLIMIT_NPROC", "RLIMIT_FSIZE", "RLIMIT_NOFILE", "RLIMIT_CORE", "RLIMIT_AS")
-    return [resource.getrlimit(getattr(resource, name))[1] for name in names]
+    return [resource.getrlimit(getattr(resource, name))[1] for name in {RLIMIT_NAMES!r}]
+"""
+# A whole program (stdin/stdout test) runs its command as given: the prlimit process or the worker sets its limits.
+RLIMIT_PROGRAM = f"""import resource
+print([resource.getrlimit(getattr(resource, name))[1] for name in {RLIMIT_NAMES!r}])
 """
 
 
-@pytest.mark.parametrize("applied_by", ["prlimit_process", "worker", "prestarted_runtime"])
+@pytest.mark.parametrize("applied_by", ["prlimit_process", "worker", "prestarted_runtime", "runtime_started_now"])
 async def test_rlimits_reach_the_candidate(applied_by):
     """Every way of applying rlimits confines the candidate: a prlimit process, the worker on bwrap's blocked
-    tree, or a pre-started runtime lowering its own limits when handed the run. The worker may only set them
+    tree (both for commands run as given: whole programs, compilers, other languages), or a Python runtime
+    lowering its own limits when handed the run, pre-started or started for it. The worker may only set them
     itself on its own uid here, so that case runs as root's uid."""
     sandbox = Sandbox(warm_pool_size=1 if applied_by == "prestarted_runtime" else 0)
     sandbox.worker_sets_rlimits = applied_by == "worker"
@@ -247,14 +354,27 @@ async def test_rlimits_reach_the_candidate(applied_by):
     judge = Judge(max_concurrency=1, sandbox=sandbox)
     judge.prestart()
     limits = {**TIGHT, "memory_mb": 128}
+    whole_program = applied_by in ("prlimit_process", "worker")
+    spawned = []
+    spawn = sandbox._spawn
+
+    async def recording(spec, *args, **kwargs):
+        spawned.append(kwargs["rlimits_by_command"])
+        return await spawn(spec, *args, **kwargs)
+
+    sandbox._spawn = recording
+    test = {"id": "only", "stdin": "", "expected_stdout": ""} if whole_program else \
+        {"id": "only", "input": {"x": 1}, "expected": None}
     try:
-        result = await judge.judge(SandboxRequest(language="python", source=RLIMIT_PROBE, signature=SIG,
-                                                  limits=limits,
-                                                  tests=[{"id": "only", "input": {"x": 1}, "expected": None}]))
+        result = await judge.judge(SandboxRequest(language="python", limits=limits, tests=[test],
+                                                  source=RLIMIT_PROGRAM if whole_program else RLIMIT_PROBE,
+                                                  signature=None if whole_program else SIG))
     finally:
         await judge.close()
     assert sandbox.warm_runs == (1 if applied_by == "prestarted_runtime" else 0)
-    cpu, nproc, fsize, nofile, core, address_space = result.tests[0].actual
+    assert spawned[-1] is whole_program  # the command sets them (prlimit or worker), or the runtime itself
+    found = eval(result.tests[0].stdout) if whole_program else result.tests[0].actual
+    cpu, nproc, fsize, nofile, core, address_space = found
     assert (nproc, fsize, nofile, core) == (16, 256 * 1024, 32, 0)
     assert 0 < cpu <= 10
     assert 0 < address_space <= (128 + 256) * 1024 * 1024

@@ -157,3 +157,24 @@ def _chain_tree(depth: int) -> list:
     for _ in range(depth - 1):
         values += [1, None]
     return values
+
+
+NODE_EXPORT_HABITS = {
+    "trailing module.exports object": SOLUTIONS["javascript"] + "module.exports = { twoSum };\n",
+    "module.exports of an arrow function only": (
+        "const solve = (nums, target) => {\n  const seen = new Map();\n"
+        "  for (let i = 0; i < nums.length; i++) {\n    if (seen.has(target - nums[i])) return [seen.get(target - nums[i]), i];\n"
+        "    seen.set(nums[i], i);\n  }\n};\nmodule.exports = solve;\n"),
+    "exports.name of a function expression": (
+        "exports.twoSum = function (nums, target) {\n  const seen = new Map();\n"
+        "  for (let i = 0; i < nums.length; i++) {\n    if (seen.has(target - nums[i])) return [seen.get(target - nums[i]), i];\n"
+        "    seen.set(nums[i], i);\n  }\n};\n"),
+}
+
+
+@pytest.mark.parametrize("habit", NODE_EXPORT_HABITS)
+async def test_javascript_candidates_may_export_with_commonjs(judge_runner, habit):
+    """Node users end their file with `module.exports = …`: it neither fails nor hides the function."""
+    request = SandboxRequest(language="javascript", source=NODE_EXPORT_HABITS[habit], signature=TWO_SUM, tests=TESTS)
+    result = await judge_runner.judge(request)
+    assert [t.verdict for t in result.tests] == [Verdict.ACCEPTED, Verdict.ACCEPTED, Verdict.WRONG_ANSWER], result

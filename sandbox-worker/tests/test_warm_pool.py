@@ -191,6 +191,7 @@ async def test_a_used_sandbox_is_gone_after_its_run(warm_judge, monkeypatch):
     first, second = await judge_python(warm_judge, leave_behind), await judge_python(warm_judge, look)
     assert first.verdict is Verdict.ACCEPTED and second.verdict is Verdict.ACCEPTED
     assert len(used) == 2 and used[0] is not used[1]
+    await sandbox.settle()  # a verdict may come back while the tree it killed is still being reaped
     for slot in used:
         assert slot.process.returncode is not None
         assert not slot.box_dir.exists()

@@ -3,6 +3,7 @@ the services and the module each runs, the environment variables each one reads,
 
 import importlib
 import inspect
+import json
 import re
 from functools import cache
 from pathlib import Path
@@ -12,8 +13,10 @@ from pydantic_settings import BaseSettings
 from contracts import topology
 from runtime.local_stack import WORKER_MODULES
 from runtime.settings import ServiceSettings
+from runtime.worker import StoreSettings
 
 ROOT = Path(__file__).resolve().parents[2]
+DATADOG = ROOT / "deploy" / "datadog"
 
 # Every platform service and the module it runs (`python -m …`), as `make dev` starts them.
 SERVICE_MODULES = {"gateway": "gateway.main", **WORKER_MODULES}
@@ -22,10 +25,15 @@ SERVICE_MODULES = {"gateway": "gateway.main", **WORKER_MODULES}
 # boto3/aioboto3 (AWS_*). Their names are those libraries' documented interfaces, not ours.
 LIBRARY_PREFIXES = ("DD_", "AWS_")
 
-# Packages whose code runs in every service process (besides the service's own package).
-SHARED_PACKAGES = ("runtime", "persistence", "contracts")
+# Packages whose code runs in every service process (besides the service's own package), and in those that
+# keep sessions (all but the sandbox worker).
+SHARED_PACKAGES = ("runtime", "contracts")
+STORE_PACKAGES = ("persistence",)
+# The settings classes of `runtime` a service's `main` may build directly.
+RUNTIME_SETTINGS = (ServiceSettings, StoreSettings)
 
-ENVIRON_READ = re.compile(r"""(?:os\.environ(?:\.get|\.setdefault)?|os\.getenv)\s*[\[(]\s*["']([A-Z][A-Z0-9_]*)["']""")
+# `os.environ[...]`, `os.environ.get(...)`, `os.getenv(...)`, and an environment passed in as `environ`.
+ENVIRON_READ = re.compile(r"""(?:\benviron(?:\.get|\.setdefault)?|os\.getenv)\s*[\[(]\s*["']([A-Z][A-Z0-9_]*)["']""")
 
 
 def _package_dir(name: str) -> Path:
@@ -33,9 +41,10 @@ def _package_dir(name: str) -> Path:
 
 
 def settings_classes(package: str) -> list[type[BaseSettings]]:
-    """The pydantic settings classes a service reads: its own `<package>.settings` ones, plus the
-    shared `ServiceSettings` every service builds its broker from."""
-    classes: list[type[BaseSettings]] = [ServiceSettings]
+    """The pydantic settings classes a service reads: its own `<package>.settings` ones (which subclass
+    runtime's), plus those of runtime's that its `main` builds itself."""
+    main_source = (_package_dir(package) / "main.py").read_text()
+    classes = [cls for cls in RUNTIME_SETTINGS if re.search(rf"\b{cls.__name__}\(", main_source)]
     try:
         module = importlib.import_module(f"{package}.settings")
     except ModuleNotFoundError:
@@ -44,6 +53,10 @@ def settings_classes(package: str) -> list[type[BaseSettings]]:
         if issubclass(cls, BaseSettings) and cls.__module__ == module.__name__:
             classes.append(cls)
     return classes
+
+
+def keeps_sessions(package: str) -> bool:
+    return any(issubclass(cls, StoreSettings) for cls in settings_classes(package))
 
 
 def settings_variables(cls: type[BaseSettings]) -> set[str]:
@@ -66,7 +79,7 @@ def known_variables(service: str) -> frozenset[str]:
     names: set[str] = set()
     for cls in settings_classes(package):
         names |= settings_variables(cls)
-    for each in (package, *SHARED_PACKAGES):
+    for each in (package, *SHARED_PACKAGES, *(STORE_PACKAGES if keeps_sessions(package) else ())):
         names |= environ_reads(each)
     return frozenset(names)
 
@@ -77,8 +90,7 @@ def is_known(service: str, name: str) -> bool:
 
 def work_queues() -> set[str]:
     """The durable work queues services compete on (not the delay/retry/dead-letter plumbing)."""
-    return {value.name for value in vars(topology).values()
-            if isinstance(value, topology.RabbitQueue) and value.routing_key}
+    return {queue.name for queue in topology.WORK_QUEUES}
 
 
 def dockerfile_targets(path: Path) -> dict[str, list[str]]:
@@ -105,12 +117,39 @@ def dockerfile_command_module(lines: list[str]) -> str | None:
 
 
 def consumed_work_queues(service: str) -> set[str]:
-    """The work queues a service consumes, read from its `@router.subscriber(<QUEUE>, …)` lines."""
+    """The work queues a service consumes, read from its `@router.subscriber(rabbit_queue(<QUEUE>), …)` lines."""
     package = SERVICE_MODULES[service].split(".")[0]
-    queues = {name: value.name for name, value in vars(topology).items() if isinstance(value, topology.RabbitQueue)}
+    queues = {name: value.name for name, value in vars(topology).items() if isinstance(value, topology.Queue)}
     found = set()
     for source in _package_dir(package).rglob("*.py"):
-        for constant in re.findall(r"subscriber\(\s*([A-Z][A-Z0-9_]*)", source.read_text()):
+        for constant in re.findall(r"subscriber\(\s*(?:rabbit_queue\()?([A-Z][A-Z0-9_]*)", source.read_text()):
             if constant in queues:
                 found.add(queues[constant])
     return found & work_queues()
+
+
+def monitors() -> list[dict]:
+    """The Datadog monitors of deploy/datadog/monitors.json."""
+    return json.loads((DATADOG / "monitors.json").read_text())
+
+
+def dashboard_queries() -> list[str]:
+    """Every query (`q`) of the dashboard's widgets, however deeply nested."""
+    found: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            found.extend(v for k, v in node.items() if k == "q")
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads((DATADOG / "dashboard.json").read_text())["widgets"])
+    return found
+
+
+def datadog_queries() -> list[str]:
+    """Every Datadog query MockMind ships: the monitors' and the dashboard's."""
+    return [m["query"] for m in monitors()] + dashboard_queries()

@@ -12,6 +12,8 @@ import jsonschema
 import pytest
 import yaml
 
+from runtime.broker_users import SERVICES, password_variable
+
 from .deploy_facts import (
     ROOT,
     SERVICE_MODULES,
@@ -28,10 +30,15 @@ COMPOSE_SCHEMA = Path(check_jsonschema.__file__).parent / "builtin_schemas" / "v
 # The third-party images' own documented variables (their interface, not ours).
 IMAGE_VARIABLES = {
     "postgres": {"POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB"},
-    "rabbitmq": set(),
+    "rabbitmq": {"RABBITMQ_DEFAULT_USER", "RABBITMQ_DEFAULT_PASS"},
     "redis": set(),
     "datadog-agent": set(),  # DD_* only
 }
+# What postgres's init script (deploy/postgres/init-roles.sh) reads, besides the image's own variables.
+POSTGRES_INIT = ROOT / "deploy" / "postgres" / "init-roles.sh"
+INIT_VARIABLES = set(re.findall(r"\$\{?([A-Z][A-Z0-9_]*)", POSTGRES_INIT.read_text()))
+# The broker-users step reads each service's password from a variable named after the service.
+BROKER_PASSWORDS = {password_variable(service) for service in SERVICES}
 INFRA_PORTS = {"rabbitmq": 5672, "postgres": 5432, "redis": 6379}
 INTERPOLATION = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -51,6 +58,10 @@ def environment(service: dict) -> dict[str, str]:
     if isinstance(env, list):
         env = dict(item.split("=", 1) if "=" in item else (item, "") for item in env)
     return {k: "" if v is None else str(v) for k, v in env.items()}
+
+
+def runs_broker_users(service: dict) -> bool:
+    return (service.get("command") or [])[:3] == ["python", "-m", "runtime.broker_users"]
 
 
 def platform_service_for(name: str, service: dict) -> str | None:
@@ -140,10 +151,12 @@ def test_every_variable_a_service_is_given_is_read_by_it(services):
     for name, service in services.items():
         platform = platform_service_for(name, service)
         for variable in environment(service):
+            if runs_broker_users(service) and variable in BROKER_PASSWORDS:
+                continue
             if platform:
                 assert is_known(platform, variable), f"{name}: {variable} is read by no code of {platform}"
             else:
-                allowed = IMAGE_VARIABLES[name]
+                allowed = IMAGE_VARIABLES[name] | (INIT_VARIABLES if name == "postgres" else set())
                 assert variable in allowed or variable.startswith("DD_"), f"{name}: {variable} is not the image's"
 
 
@@ -155,7 +168,8 @@ def test_the_variable_check_can_fail():
 
 def test_interpolated_host_variables_exist():
     names = set(INTERPOLATION.findall(COMPOSE_FILE.read_text()))
-    everything = set().union(*(known_variables(s) for s in SERVICE_MODULES), *IMAGE_VARIABLES.values())
+    everything = set().union(*(known_variables(s) for s in SERVICE_MODULES), *IMAGE_VARIABLES.values(),
+                             INIT_VARIABLES, BROKER_PASSWORDS)
     unknown = {n for n in names if n not in everything and not n.startswith(("DD_", "AWS_"))}
     assert not unknown, f"compose.yaml interpolates variables no service reads: {unknown}"
 
@@ -166,6 +180,10 @@ def test_secrets_have_no_committed_value(services):
         for variable, value in environment(service).items():
             if variable in {"AWS_SECRET_ACCESS_KEY", "DD_API_KEY", "SESSION_SECRET"}:
                 assert value.startswith("${"), f"{name}: {variable} has a literal value"
+            if "PASSWORD" in variable or variable == "RABBITMQ_DEFAULT_PASS":
+                assert re.fullmatch(r"\$\{\w+:\?[^}]*\}", value), f"{name}: {variable} must be required, never defaulted"
+            if variable.endswith("_URL"):
+                assert not re.search(r"://[^/@:]*:(?!\$\{)[^/@]*@", value), f"{name}: {variable} has a literal password"
 
 
 # ---- addresses and ports ----------------------------------------------------------------------------
@@ -176,7 +194,7 @@ def test_urls_point_at_services_and_their_ports(services):
         env = environment(service)
         for variable, infra in (("RABBITMQ_URL", "rabbitmq"), ("DATABASE_URL", "postgres"), ("REDIS_URL", "redis")):
             if variable in env:
-                url = urlsplit(INTERPOLATION.sub("x", env[variable]))
+                url = urlsplit(re.sub(r"\$\{[^}]*\}", "x", env[variable]))  # a whole ${NAME:?message}
                 assert url.hostname == infra and url.port == INFRA_PORTS[infra], f"{name}: {variable}={env[variable]}"
         if "DD_AGENT_HOST" in env:
             assert env["DD_AGENT_HOST"] in services

@@ -9,6 +9,8 @@ import kubernetes_validate
 import pytest
 import yaml
 
+from runtime.broker_users import password_variable
+
 from .deploy_facts import (
     ROOT,
     SERVICE_MODULES,
@@ -118,8 +120,9 @@ def test_every_variable_is_read_by_the_service(manifests):
             assert is_known(name, variable), f"{name}: {variable} is read by no code of {name}"
         for env in container.get("env", []):
             ref = env.get("valueFrom", {}).get("secretKeyRef")
-            if ref:
-                assert ref["name"] == "mockmind" and ref["key"] in secret_keys, f"{name}: {ref}"
+            if ref:  # the shared Secret, or the service's own broker password (test_least_privilege.py)
+                assert (ref["name"] == "mockmind" and ref["key"] in secret_keys
+                        or ref == {"name": "mockmind-broker-users", "key": password_variable(name)}), f"{name}: {ref}"
 
 
 def test_gateway_replicas_have_distinct_ids_and_share_the_secret(manifests):
@@ -217,10 +220,10 @@ def test_sandbox_pod_is_hardened(manifests):
     assert "DATABASE_URL" not in env and "SESSION_SECRET" not in env
 
 
-def test_sandbox_network_policy_denies_ingress_and_all_egress_but_the_broker(manifests):
+def test_sandbox_network_policy_denies_ingress_and_all_egress_but_the_broker_and_the_agent(manifests):
     policy = named(manifests, "NetworkPolicy", "sandbox-worker")
     assert policy["spec"]["podSelector"]["matchLabels"].items() <= pod_labels(manifests, "sandbox-worker").items()
     assert set(policy["spec"]["policyTypes"]) == {"Ingress", "Egress"}
     assert policy["spec"]["ingress"] == []
     allowed = {(p["protocol"], p["port"]) for rule in policy["spec"]["egress"] for p in rule["ports"]}
-    assert allowed <= {("TCP", 5672), ("TCP", 5671), ("UDP", 53), ("TCP", 53)}
+    assert allowed <= {("TCP", 5672), ("TCP", 5671), ("UDP", 53), ("TCP", 53), ("TCP", 8126), ("UDP", 8125)}

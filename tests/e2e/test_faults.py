@@ -12,6 +12,7 @@ from contracts.topology import COMMANDS, DEAD_LETTER_QUEUE, DEAD_LETTERS, Routin
 from gateway.client import InterviewClient
 from question_bank.bank import default_bank
 from runtime.process_group import ServiceSpec
+from runtime.topology import rabbit_exchange, rabbit_queue
 
 from .conftest import stack_env, start_stack
 
@@ -118,7 +119,8 @@ async def test_a_tts_replica_killed_mid_turn_loses_no_sentence(stack):
         stack.group.kill(victim)
         await client.wait_turn_complete(after=mark, timeout=60)
         sentences = sum(e["type"] == "interviewer_msg" and e["payload"]["kind"] == "delta"
-                        and e["payload"]["turn_id"] == turn_id for e in client.events)
+                        and e["payload"]["ends_sentence"] and e["payload"]["turn_id"] == turn_id
+                        for e in client.events)
 
         def voiced() -> list[int]:
             return sorted(e["payload"]["index"] for e in client.events
@@ -204,13 +206,13 @@ async def test_a_poison_message_is_dead_lettered_and_the_interviewer_keeps_consu
     broker = RabbitBroker(stack.rabbitmq_url)
     buried: asyncio.Queue = asyncio.Queue()
 
-    @broker.subscriber(DEAD_LETTER_QUEUE, DEAD_LETTERS)
+    @broker.subscriber(rabbit_queue(DEAD_LETTER_QUEUE), rabbit_exchange(DEAD_LETTERS))
     async def graveyard(body: dict) -> None:
         await buried.put(body)
 
     async with broker:
         await broker.start()
-        await broker.publish({"garbage": True}, exchange=COMMANDS, routing_key=RoutingKey.TURN_REQUESTED)
+        await broker.publish({"garbage": True}, exchange=rabbit_exchange(COMMANDS), routing_key=RoutingKey.TURN_REQUESTED)
         assert await asyncio.wait_for(buried.get(), 30) == {"garbage": True}
     logs = "\n".join(line for name, lines in stack.group.logs.items() if name.startswith("interviewer")
                      for line in lines)

@@ -85,8 +85,8 @@ async def test_the_final_report_is_served_and_survives_a_restart(rabbitmq_url, t
         auth = {"Authorization": f"Bearer {client.token}"}
         async with httpx.AsyncClient(timeout=10) as http:
             assert (await http.get(report_url)).status_code == 401
-            not_ready = await http.get(report_url, headers=auth)
-            assert not_ready.status_code == 404 and not_ready.json()["error"] == "report_not_ready"
+            not_ready = await http.get(report_url, headers=auth)  # a known session: never 404
+            assert not_ready.status_code == 409 and not_ready.json()["status"] == "in_progress"
 
         mark = len(client.events)
         await client.send("send_message", {"text": "I think I'll do one pass with a dictionary, O(n) time."})

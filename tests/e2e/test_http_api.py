@@ -115,7 +115,7 @@ async def test_health_is_200_with_a_sandbox_worker_and_names_the_llm(stack):
 async def test_health_is_503_naming_the_sandbox_when_no_sandbox_worker_runs(own_rabbitmq_url, tmp_path_factory):
     database = tmp_path_factory.mktemp("nosandbox") / "mockmind.db"
     stack = await start_stack(stack_env(own_rabbitmq_url, f"sqlite+aiosqlite:///{database}"),
-                              replicas={"sandbox-worker": 0, "tts": 0, "feedback-agent": 0})
+                              replicas={"sandbox-worker": 0, "tts": 0, "stt": 0, "feedback-agent": 0})
     try:
         async with httpx.AsyncClient(timeout=10) as http:
             response = await http.get(f"{stack.urls[0]}/api/health")

@@ -9,6 +9,7 @@ import websockets
 
 from contracts.sandbox import Language
 from gateway.client import InterviewClient
+from interviewer_agent.hints import phrase_hint
 from question_bank.bank import default_bank
 
 pytestmark = pytest.mark.e2e
@@ -32,7 +33,17 @@ async def test_a_whole_interview_reaches_the_right_events_in_order(stack):
         await client.send("send_message", {"text": "I'm stuck, can I get a hint?"})
         await client.wait_turn_complete(after=mark)
         reply = await client.wait_for(lambda e: e["type"] == "interviewer_msg" and e["payload"]["kind"] == "complete", after=mark)
-        assert question.hints[0] in reply["payload"]["text"]  # level-1 hint, read from the bank
+        # The level-1 hint, phrased for the conversation, and announced for the screen's hint counter.
+        assert reply["payload"]["text"] == phrase_hint(question.hints[0], 1, question.id)
+        given = next(e for e in client.events[mark:] if e["type"] == "hint_given")["payload"]
+        assert given == {"level": 1, "hints_used": 1, "max_level": 3}
+
+        # The hint button gives the next level exactly as words would.
+        mark = len(client.events)
+        await client.send("request_hint")
+        await client.wait_turn_complete(after=mark)
+        given = next(e for e in client.events[mark:] if e["type"] == "hint_given")["payload"]
+        assert given == {"level": 2, "hints_used": 2, "max_level": 3}
 
         mark = len(client.events)
         await client.send("run_code", {"code": bank.reference_source(question.id, Language.PYTHON),
@@ -113,12 +124,12 @@ async def test_wrong_tokens_and_unknown_sessions_are_refused(stack):
         bad = await http.post("/api/sessions", json={"difficulty": "impossible", "language": "python"})
         assert bad.status_code == 422 and bad.json()["error"] == "invalid_request"
 
-    ws_root = base.replace("http://", "ws://")
-    for url, close_code in [
-        (f"{ws_root}/ws/{mine.session_id}?token={theirs.token}", 4403),
-        (f"{ws_root}/ws/{mine.session_id}", 4401),
+    for first_frame, close_code in [
+        (theirs.authenticate_frame(), 4403),
+        (json.dumps({"type": "heartbeat"}), 4401),
     ]:
-        async with websockets.connect(url) as socket:
+        async with websockets.connect(mine.ws_url) as socket:
+            await socket.send(first_frame)
             error = json.loads(await socket.recv())
             assert error["type"] == "error"
             with pytest.raises(websockets.ConnectionClosed) as closed:
@@ -131,8 +142,9 @@ async def test_unknown_session_with_a_valid_token_shape_is_refused(stack):
 
     from .conftest import TEST_SECRET
 
-    token = SessionTokens(TEST_SECRET, 60).issue("ghost")
-    async with websockets.connect(f"{stack.urls[0].replace('http://', 'ws://')}/ws/ghost?token={token}") as socket:
+    ghost = InterviewClient(stack.urls[0], "ghost", SessionTokens(TEST_SECRET, 60).issue("ghost"))
+    async with websockets.connect(ghost.ws_url) as socket:
+        await socket.send(ghost.authenticate_frame())
         error = json.loads(await socket.recv())
         assert error["payload"]["code"] == "unknown_session"
         with pytest.raises(websockets.ConnectionClosed) as closed:
@@ -180,4 +192,4 @@ async def test_health_names_every_dependency_and_worker(stack):
     assert response.status_code == 200
     assert body["rabbitmq"] == "ok" and body["database"] == "ok"
     assert {k: v["alive"] for k, v in body["workers"].items()} == {
-        "interviewer-agent": 1, "feedback-agent": 1, "tts": 1, "sandbox-worker": 1}
+        "interviewer-agent": 1, "feedback-agent": 1, "tts": 1, "stt": 1, "sandbox-worker": 1}

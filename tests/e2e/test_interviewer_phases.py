@@ -7,20 +7,24 @@ import pytest
 
 from contracts.sandbox import Language
 from gateway.client import InterviewClient
+from interviewer_agent.hints import HINT_OFFER, phrase_hint
 from persistence.store import InterviewStore
 from question_bank.bank import default_bank
 
 from .conftest import stack_env, start_stack
+from .interviews import greeted_interview
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 SILENCE_S = 2.0
+HINT_OFFER_AFTER_S = 2 * SILENCE_S  # the second check-in in a row offers a hint
 
 
 @pytest.fixture(scope="module")
 async def quiet_stack(rabbitmq_url, tmp_path_factory):
     database = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('interviewer') / 'mockmind.db'}"
-    env = stack_env(rabbitmq_url, database) | {"SILENCE_CHECKIN_S": str(SILENCE_S), "LLM_PROVIDER": "offline"}
+    env = stack_env(rabbitmq_url, database) | {"SILENCE_CHECKIN_S": str(SILENCE_S), "LLM_PROVIDER": "offline",
+                                               "HINT_OFFER_AFTER_S": str(HINT_OFFER_AFTER_S), "LOG_LEVEL": "INFO"}
     stack = await start_stack(env)
     yield stack, database
     await stack.stop()
@@ -59,19 +63,24 @@ async def test_an_interview_goes_through_every_phase_and_tool(quiet_stack):
         assert any(constraint in answer for constraint in question.constraints) or any(
             f.answer == answer for f in question.faq)
 
-        # A plan moves the interview to OBSERVING; then silence: first a check-in, then a hint (NUDGING),
-        # both fired by the bus after SILENCE_S with no input from the candidate.
+        # A plan moves the interview to OBSERVING; then silence: first a check-in, then the offer of a hint,
+        # both fired by the bus with no input from the candidate. The offer spends nothing; accepting it
+        # gives the level-1 hint (NUDGING).
         mark = len(client.events)
         await client.send("send_message", {"text": "I think I'll walk through it once, going to code it now."})
         await client.wait_turn_complete(after=mark)
         silent_from = len(client.events)
-        await client.wait_for(lambda e: e["type"] == "agent_phase_change" and e["payload"]["to_phase"] == "nudging",
-                              after=silent_from, timeout=30)
-        await client.wait_turn_complete(after=len(client.events) - 1)
+        offer = await client.wait_for(lambda e: e["type"] == "interviewer_msg" and e["payload"]["kind"] == "complete"
+                                      and HINT_OFFER in e["payload"]["text"], after=silent_from, timeout=30)
+        await client.wait_turn_complete(after=client.events.index(offer))
         silent_turns = client.events[silent_from:]
-        silent_texts = " ".join(texts(silent_turns))
-        assert "How is it going?" in silent_texts
-        assert question.hints[0] in silent_texts
+        assert "How is it going?" in " ".join(texts(silent_turns))
+        assert not any(e["type"] == "hint_given" for e in silent_turns)
+        mark = len(client.events)
+        await client.send("send_message", {"text": "yes please"})
+        await client.wait_turn_complete(after=mark)
+        assert phrase_hint(question.hints[0], 1, question.id) in texts(turn_events(client, mark))
+        assert next(e for e in client.events[mark:] if e["type"] == "hint_given")["payload"]["level"] == 1
 
         # OBSERVING/NUDGING: a sample run of a wrong solution.
         mark = len(client.events)
@@ -133,14 +142,40 @@ async def test_an_interview_goes_through_every_phase_and_tool(quiet_stack):
             if "toolUse" in b} == {"get_question", "get_hint", "run_code", "assess_solution"}
 
 
+async def test_a_long_silence_spends_no_hint(quiet_stack):
+    """Issue 17: quiet for longer than the offer threshold, and no hint asked: the offer is made once and
+    zero hints are used."""
+    stack, database = quiet_stack
+    async with greeted_interview(stack.urls[0], difficulty="easy", language="python") as client:
+        mark = len(client.events)
+        await client.send("send_message", {"text": "my plan is to use a hash map and go through the list once"})
+        await client.wait_turn_complete(after=mark)
+        # Three check-ins in a row go unanswered (the last one at 3 x SILENCE_S); then the interviewer waits.
+        def turns_done() -> int:
+            return sum(e["type"] == "agent_thinking" and e["payload"]["status"] == "done" for e in client.events[mark:])
+
+        async def check_ins(count: int) -> None:
+            while turns_done() < 1 + count:
+                await asyncio.sleep(0.2)
+
+        await asyncio.wait_for(check_ins(3), timeout=SILENCE_S * 3 + 60)
+        await asyncio.sleep(SILENCE_S * 2)  # no fourth check-in, and still no hint
+    silent = texts(client.events[mark:])
+    assert len(silent) == 1 + 3 and sum(HINT_OFFER in t for t in silent) == 1
+    assert not any(e["type"] == "hint_given" for e in client.events)
+    assert not any(e["type"] == "agent_phase_change" and e["payload"]["to_phase"] == "nudging" for e in client.events)
+    store = await InterviewStore.open(database, run_migrations=False)
+    try:
+        session = await store.get_session(client.session_id)
+    finally:
+        await store.close()
+    assert session.hint_level == 0
+
+
 async def test_a_stale_silence_check_is_dropped(quiet_stack):
     """The candidate keeps talking: checks parked before each message find newer activity and stay silent."""
     stack, _ = quiet_stack
-    client = await InterviewClient.create(stack.urls[0], difficulty="easy", language="python")
-    await client.connect()
-    try:
-        await client.send("start_interview")
-        await client.wait_turn_complete(after=0)
+    async with greeted_interview(stack.urls[0], difficulty="easy", language="python") as client:
         for text in ("Can the input be empty?", "What about duplicates?", "And negative numbers?"):
             mark = len(client.events)
             await client.send("send_message", {"text": text})
@@ -152,7 +187,5 @@ async def test_a_stale_silence_check_is_dropped(quiet_stack):
         await client.wait_for(lambda e: e["type"] == "interviewer_msg" and "How is it going?" in e["payload"]["text"]
                               and e["payload"]["kind"] == "complete", after=mark, timeout=SILENCE_S * 5)
         await asyncio.sleep(SILENCE_S / 4)  # stale checks expire first (FIFO TTL); give stragglers a moment
-    finally:
-        await client.close()
     check_ins = [t for t in texts(client.events) if "How is it going?" in t]
     assert len(check_ins) == 1

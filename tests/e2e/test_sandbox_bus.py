@@ -4,7 +4,7 @@ import pytest
 
 from contracts.sandbox import FunctionSignature, Language, Limits, Param, SandboxRequest, TestCase, Verdict
 from runtime.broker import create_broker
-from runtime.sandbox_client import run_in_sandbox
+from runtime.sandbox_client import SandboxClient
 from runtime.settings import ServiceSettings
 
 from .conftest import stack_env, start_stack
@@ -21,8 +21,9 @@ async def sandbox_only(rabbitmq_url, tmp_path_factory):
     replicas = {"interviewer-agent": 0, "feedback-agent": 0, "tts": 0, "sandbox-worker": 2}
     stack = await start_stack(stack_env(rabbitmq_url, f"sqlite+aiosqlite:///{database}"), replicas=replicas)
     broker = create_broker(ServiceSettings(rabbitmq_url=rabbitmq_url), logger_name="test-client")
+    client = SandboxClient(broker)
     await broker.start()
-    yield broker
+    yield client
     await broker.stop()
     await stack.stop()
 
@@ -39,6 +40,6 @@ async def sandbox_only(rabbitmq_url, tmp_path_factory):
 async def test_the_worker_judges_requests_from_the_bus(sandbox_only, source, verdict):
     request = SandboxRequest(language=Language.PYTHON, source=source, signature=SIGNATURE, tests=TESTS,
                              limits=Limits(cpu_time_s=1, wall_time_s=2))
-    result = await run_in_sandbox(sandbox_only, "session-x", request, timeout_s=30)
+    result = await sandbox_only.run("session-x", request, timeout_s=30)
     assert result.verdict is verdict
     assert result.total == len(TESTS)

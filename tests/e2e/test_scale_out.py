@@ -9,6 +9,7 @@ import pytest
 from gateway.client import InterviewClient
 
 from .conftest import stack_env, start_stack
+from .interviews import settled_last_seq
 
 pytestmark = pytest.mark.e2e
 
@@ -36,26 +37,13 @@ async def run_session(base_url: str) -> InterviewClient:
     return client
 
 
-async def settled_last_seq(client: InterviewClient, http: httpx.AsyncClient) -> int:
-    """The session's last logged seq once the client has received it and nothing newer is coming
-    (voice_audio for the last sentences can trail the turn by a moment)."""
-    while True:
-        logged = await http.get(f"{client.base_url}/api/sessions/{client.session_id}",
-                                headers={"Authorization": f"Bearer {client.token}"})
-        last_seq = logged.json()["last_seq"]
-        await client.wait_for(lambda e, n=last_seq: e["seq"] == n, timeout=30)
-        await asyncio.sleep(1.0)
-        if client.last_seq == last_seq:
-            return last_seq
-
-
 async def test_concurrent_sessions_across_replicas_get_exactly_their_events(replicated_stack):
     first, second = replicated_stack.urls
     clients = await asyncio.gather(run_session(first), run_session(second), run_session(first), run_session(second))
     try:
         async with httpx.AsyncClient() as http:
             for client in clients:
-                last_seq = await settled_last_seq(client, http)
+                last_seq = await settled_last_seq(client, http, quiet_s=1.0, timeout=30)
                 numbered = [e for e in client.events if e["seq"] is not None]
                 assert {e["session_id"] for e in client.events} == {client.session_id}
                 assert [e["seq"] for e in numbered] == list(range(1, last_seq + 1)), "a gap, duplicate or reorder"

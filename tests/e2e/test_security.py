@@ -55,6 +55,7 @@ async def test_a_foreign_browser_origin_cannot_open_the_socket(stack):
         assert error["payload"]["code"] == "origin_not_allowed"
     port = stack.urls[0].rsplit(":", 1)[1]
     with connect(url, additional_headers={"Origin": f"http://localhost:{port}"}) as socket:
+        socket.send(client.authenticate_frame())
         assert json.loads(socket.recv(timeout=10))["type"] == "session_ready"
 
 
@@ -79,8 +80,9 @@ def test_fuzzed_http_bodies_never_cause_server_errors(stack):
 
 def test_fuzzed_websocket_frames_get_errors_and_never_break_the_socket(stack):
     created = httpx.post(f"{stack.urls[0]}/api/sessions", json={"difficulty": "easy", "language": "python"}).json()
-    url = f"{stack.urls[0].replace('http://', 'ws://')}/ws/{created['session_id']}?token={created['token']}"
-    with connect(url, max_size=2**24) as socket:
+    client = InterviewClient(stack.urls[0], created["session_id"], created["token"])
+    with connect(client.ws_url, max_size=2**24) as socket:
+        socket.send(client.authenticate_frame())
         assert json.loads(socket.recv(timeout=10))["type"] == "session_ready"
 
         @FUZZ
@@ -94,6 +96,46 @@ def test_fuzzed_websocket_frames_get_errors_and_never_break_the_socket(stack):
         while True:  # the socket survived every frame and still answers, in time
             event = json.loads(socket.recv(timeout=30))
             assert event["type"] != "error" or event["payload"]["code"] in {
-                "bad_json", "unknown_event_type", "invalid_event", "rate_limited", "bus_unavailable"}
+                "bad_json", "unknown_event_type", "invalid_event", "rate_limited", "bus_unavailable",
+                "duplicate_message_id", "frame_too_large", "unsupported_frame"}
             if event["type"] == "heartbeat_ack":
                 break
+
+
+async def test_no_token_reaches_any_services_log_after_a_scripted_interview(stack):
+    """A whole interview through the public API, at INFO; also a legacy client that still puts its token
+    in URLs (refused). Then every process's log output is searched for the tokens."""
+    client = await InterviewClient.create(stack.urls[0])
+    await client.connect()
+    tokens = [client.token]
+    try:
+        await client.send("start_interview")
+        await client.wait_for(lambda e: e["type"] == "problem_presented", timeout=60)
+        await client.wait_turn_complete(after=0, timeout=60)
+        mark = len(client.events)
+        await client.send("send_message", {"text": "Can the input be empty?"})
+        await client.wait_turn_complete(after=mark, timeout=60)
+        mark = len(client.events)
+        await client.send("run_code", {"code": "def f():\n    return 1\n", "language": "python", "mode": "run"})
+        await client.wait_for(lambda e: e["type"] == "code_result", after=mark, timeout=60)
+        async with httpx.AsyncClient(base_url=stack.urls[0], timeout=30) as http:
+            bearer = {"Authorization": f"Bearer {client.token}"}
+            assert (await http.get(f"/api/sessions/{client.session_id}", headers=bearer)).status_code == 200
+            assert (await http.get("/api/sessions", headers=bearer)).status_code == 200
+            await http.get(f"/api/sessions/{client.session_id}/report", headers=bearer)
+            legacy = (await http.post("/api/sessions", json={"difficulty": "easy", "language": "python"})).json()
+            tokens.append(legacy["token"])
+            refused = await http.get(f"/api/sessions/{legacy['session_id']}", params={"token": legacy["token"]})
+            assert refused.status_code == 401  # the URL is no place for a token, and it is not read there
+        legacy_socket_url = f"{stack.urls[0].replace('http://', 'ws://')}/ws/{legacy['session_id']}?token={legacy['token']}"
+        with connect(legacy_socket_url) as socket:
+            socket.send(json.dumps({"type": "heartbeat"}))
+            assert json.loads(socket.recv(timeout=10))["payload"]["code"] == "authentication_required"
+    finally:
+        await client.close()
+    time.sleep(1)  # let the processes' last lines reach the captured output
+    logs = {name: "\n".join(lines) for name, lines in stack.group.logs.items()}
+    assert any("GET /api/sessions/" in text for text in logs.values()), "the access log is not on: nothing to check"
+    for name, text in logs.items():
+        for token in tokens:
+            assert token not in text, f"{name} logged a session token"

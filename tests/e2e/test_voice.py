@@ -2,14 +2,32 @@
 sessions get no synthesis; spoken input is a turn like typed input, recorded as spoken."""
 
 import asyncio
+import base64
+import json
 
+import httpx
 import pytest
 
 from gateway.client import InterviewClient
 from persistence.store import InterviewStore
 from question_bank.bank import default_bank
 
+from .conftest import stack_env, start_stack
+
 pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+async def stack(rabbitmq_url, tmp_path_factory):
+    """espeak-ng speaks here: these tests are about when and whether sentences are voiced relative to the
+    turn, which a ~35 ms engine shows whatever the load; Piper's ~0.5 s a sentence (seconds on a loaded box)
+    would outlast the offline interviewer's whole turn. Piper is exercised in test_speech_recognition.py."""
+    database = tmp_path_factory.mktemp("voice") / "mockmind.db"
+    env = stack_env(rabbitmq_url, f"sqlite+aiosqlite:///{database}") | {"LOG_LEVEL": "INFO", "TTS_ENGINE": "espeak"}
+    stack = await start_stack(env)
+    stack.database_url = f"sqlite+aiosqlite:///{database}"
+    yield stack
+    await stack.stop()
 
 
 async def started(stack) -> tuple[InterviewClient, str]:
@@ -35,7 +53,8 @@ async def test_each_sentence_is_voiced_in_order_and_the_first_before_the_turn_en
         done = await client.wait_turn_complete(after=mark, timeout=120)
         turn_id = done["payload"]["turn_id"]
         sentences = [e for e in turn_events(client, turn_id)
-                     if e["type"] == "interviewer_msg" and e["payload"]["kind"] == "delta"]
+                     if e["type"] == "interviewer_msg" and e["payload"]["kind"] == "delta"
+                     and e["payload"]["ends_sentence"]]  # a sentence's first words may go out before it ends
         assert len(sentences) >= 3
         for _ in range(60):
             voiced = [e for e in turn_events(client, turn_id) if e["type"] == "voice_audio"]
@@ -96,3 +115,52 @@ async def test_spoken_input_is_a_turn_and_is_recorded_as_spoken(stack):
     finally:
         await store.close()
     assert [(m.content, m.extra.get("spoken")) for m in spoken] == [("Can the input be empty?", True)]
+
+
+async def test_a_reload_with_only_the_token_gets_the_whole_record_without_audio(stack):
+    """Another browser (or a cleared one) holding just the token: the same transcript, the candidate's
+    words included, the same code and results, and the voice by URL only, never as audio to replay."""
+    client, question_id = await started(stack)
+    name = default_bank().question(question_id).signature.name
+    code = f"def {name}(*args):\n    return None\n"
+    try:
+        mark = len(client.events)
+        await client.send("send_message", {"text": "Can the input be empty?"})
+        await client.wait_turn_complete(after=mark, timeout=60)
+        await client.send("code_snapshot", {"code": f"def {name}(*args):\n", "language": "python"})
+        mark = len(client.events)
+        await client.send("run_code", {"code": code, "language": "python"})
+        await client.wait_turn_complete(after=mark, timeout=120)
+        live_audio = await client.wait_for(lambda e: e["type"] == "voice_audio", timeout=60)
+    finally:
+        await client.close()
+    assert live_audio["payload"]["audio_b64"] and live_audio["payload"]["url"]  # live: plays at once
+
+    reloaded = InterviewClient(stack.urls[0], client.session_id, client.token)
+    await reloaded.connect()
+    try:
+        record = await reloaded.timeline()
+        await reloaded.wait_for(lambda e: e.get("seq") == client.last_seq, timeout=30)  # the socket's replay
+    finally:
+        await reloaded.close()
+    # Up to where the first browser left, the socket replays the log (sentences still being spoken may
+    # arrive live after that, audio included, as they would in the room).
+    replayed_audio = [e for e in reloaded.events if e["type"] == "voice_audio" and e["seq"] <= client.last_seq]
+    assert replayed_audio and not any(e["payload"].get("audio_b64") for e in replayed_audio)
+
+    events = record["events"]
+    said = [e["payload"]["text"] for e in events if e["type"] == "candidate_message"]
+    assert said == ["Can the input be empty?"]
+    live_replies = [e["payload"]["text"] for e in client.events
+                    if e["type"] == "interviewer_msg" and e["payload"]["kind"] == "complete"]
+    assert [e["payload"]["text"] for e in events if e["type"] == "interviewer_msg"] == live_replies
+    assert [e["payload"]["code"] for e in events if e["type"] == "code_snapshot"] == [f"def {name}(*args):\n", code]
+    live_results = [e["payload"] for e in client.events if e["type"] == "code_result"]
+    assert [e["payload"] for e in events if e["type"] == "code_result"] == live_results
+    assert [e["seq"] for e in events] == sorted(e["seq"] for e in events)
+    assert "audio_b64" not in json.dumps(record)
+    voiced = [e for e in events if e["type"] == "voice_audio"]
+    assert voiced and all(e["payload"]["url"].startswith("/api/audio/") for e in voiced)
+    async with httpx.AsyncClient(base_url=stack.urls[0]) as http:
+        clip = await http.get(live_audio["payload"]["url"])
+    assert clip.status_code == 200 and clip.content == base64.b64decode(live_audio["payload"]["audio_b64"])

@@ -65,3 +65,36 @@ def test_with_no_agent_reachable_sending_neither_fails_nor_waits():
     elapsed_ms = float(run_python(SEND_MANY_TIMED, env))
     assert elapsed_ms < 2000, f"2000 metrics took {elapsed_ms} ms with no agent"
     assert time.perf_counter() - started < 30  # and the process still exits
+
+
+SEND_TWICE_WITH_LOGS = """
+import logging, time
+logging.basicConfig(level=logging.DEBUG)
+from runtime import metrics
+for _ in range(3):  # a refused datagram surfaces as an error on the socket's next send
+    metrics.increment("mockmind.sessions.created", tags=["difficulty:easy"])
+    metrics.flush()
+    time.sleep(0.4)
+"""
+
+
+def test_with_datadog_off_no_metric_is_sent_and_nothing_is_logged():
+    """DD_AGENT_HOST unset (make dev, tests): no datagram to the default port, no `datadog.dogstatsd …
+    Connection refused` line every few seconds in every service's log."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as listener:
+        try:
+            listener.bind(("127.0.0.1", 8125))
+        except OSError:
+            listener = None  # someone else has the port; the log check below still holds
+        if listener:
+            listener.settimeout(0.5)
+        done = subprocess.run([sys.executable, "-c", SEND_TWICE_WITH_LOGS], env=base_env(), capture_output=True,
+                              text=True, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert "dogstatsd" not in done.stderr.lower() and "refused" not in done.stderr.lower(), done.stderr
+        if listener:
+            try:
+                received = listener.recv(65535)
+            except TimeoutError:
+                received = b""
+            assert received == b"", "a metric was sent although Datadog is not configured"

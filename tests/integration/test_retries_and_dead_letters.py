@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from contracts.topology import COMMANDS, DEAD_LETTER_QUEUE, DEAD_LETTERS
 from runtime.broker import create_broker
 from runtime.settings import ServiceSettings
+from runtime.topology import rabbit_exchange, rabbit_queue
 
 
 class Job(BaseModel):
@@ -23,7 +24,7 @@ async def test_a_failing_handler_is_retried_then_dead_lettered_and_others_still_
     handled = asyncio.Event()
     dead: asyncio.Queue = asyncio.Queue()
 
-    @broker.subscriber(RabbitQueue("test.jobs", durable=True, routing_key="test.job"), COMMANDS)
+    @broker.subscriber(RabbitQueue("test.jobs", durable=True, routing_key="test.job"), rabbit_exchange(COMMANDS))
     async def work(job: Job) -> None:
         attempts.setdefault(job.name, []).append(time.monotonic())
         if job.name.startswith("flaky") and len(attempts[job.name]) < 2:
@@ -33,13 +34,15 @@ async def test_a_failing_handler_is_retried_then_dead_lettered_and_others_still_
         if job.name == "after":
             handled.set()
 
-    @broker.subscriber(DEAD_LETTER_QUEUE, DEAD_LETTERS)
+    @broker.subscriber(rabbit_queue(DEAD_LETTER_QUEUE), rabbit_exchange(DEAD_LETTERS))
     async def graveyard(body: dict, message: RabbitMessage) -> None:
-        await dead.put((body, dict(message.headers)))
+        # The dead-letter queue is durable and shared by the vhost's earlier tests: only this test's jobs count.
+        if message.raw_message.routing_key == "test.job":
+            await dead.put((body, dict(message.headers)))
 
     async with broker:
         await broker.start()
-        publish = lambda body: broker.publish(body, exchange=COMMANDS, routing_key="test.job")  # noqa: E731
+        publish = lambda body: broker.publish(body, exchange=rabbit_exchange(COMMANDS), routing_key="test.job")  # noqa: E731
         await publish(Job(name="flaky-1"))
         await publish(Job(name="poison"))
         await publish({"not": "a job"})

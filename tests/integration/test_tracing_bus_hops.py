@@ -11,6 +11,7 @@ from contracts.topology import HEARTBEATS
 from runtime.broker import create_broker
 from runtime.observability import tracer
 from runtime.settings import ServiceSettings
+from runtime.topology import rabbit_exchange
 from runtime.tracing import current_trace, start_trace
 
 
@@ -86,14 +87,14 @@ async def test_heartbeats_carry_no_trace(rabbitmq_url):
     broker = create_broker(settings(rabbitmq_url), logger_name="trace-test")
     received = asyncio.get_running_loop().create_future()
 
-    @broker.subscriber(RabbitQueue("trace.heartbeats", auto_delete=True, exclusive=True), HEARTBEATS)
+    @broker.subscriber(RabbitQueue("trace.heartbeats", auto_delete=True, exclusive=True), rabbit_exchange(HEARTBEATS))
     async def on_beat(ping: Ping, message: RabbitMessage) -> None:
         if not received.done():
             received.set_result((current_trace(), dict(message.headers)))
 
     async def beat() -> None:
         with tracer.trace("heartbeat loop"):
-            await broker.publish(Ping(hop=0), exchange=HEARTBEATS)
+            await broker.publish(Ping(hop=0), exchange=rabbit_exchange(HEARTBEATS))
 
     async with broker:
         await broker.start()

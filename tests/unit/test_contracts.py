@@ -2,8 +2,11 @@ import pytest
 from pydantic import ValidationError
 
 from contracts import topology
+from contracts.bus import HintRequestAction, TurnRequested
 from contracts.events import (
     CodeSnapshot,
+    HintGivenPayload,
+    RequestHint,
     RunCode,
     SendMessage,
     SendVoice,
@@ -21,6 +24,7 @@ from contracts.sandbox import SandboxResult, TestResult, Verdict
         ({"type": "send_voice", "payload": {"transcript": "hello", "confidence": 0.9}}, SendVoice),
         ({"type": "run_code", "payload": {"code": "x = 1", "language": "python", "mode": "submit"}}, RunCode),
         ({"type": "code_snapshot", "payload": {"code": "", "language": "go"}}, CodeSnapshot),
+        ({"type": "request_hint", "payload": {}}, RequestHint),
     ],
 )
 def test_client_events_parse_to_their_models(frame, model):
@@ -39,11 +43,23 @@ def test_client_events_parse_to_their_models(frame, model):
         {"type": "run_code", "payload": {"code": "x", "language": "cobol"}},
         {"type": "send_voice", "payload": {"transcript": "hi", "confidence": 3}},
         {"type": "drop_tables"},
+        {"type": "request_hint", "payload": {"level": 3}},
     ],
 )
 def test_malformed_client_events_are_rejected(frame):
     with pytest.raises(ValidationError):
         client_event_adapter.validate_python(frame)
+
+
+def test_the_hint_button_becomes_a_hint_request_turn_and_a_given_hint_is_bounded():
+    from gateway.commands import to_command
+
+    event = client_event_adapter.validate_python({"type": "request_hint", "payload": {}})
+    _, command = to_command("s1", event)
+    assert isinstance(command, TurnRequested) and isinstance(command.action, HintRequestAction)
+    assert HintGivenPayload(level=2, hints_used=2).model_dump() == {"level": 2, "hints_used": 2, "max_level": 3}
+    with pytest.raises(ValidationError):
+        HintGivenPayload(level=4, hints_used=4)
 
 
 def test_public_view_of_a_result_keeps_verdicts_but_hides_hidden_test_data():
@@ -68,7 +84,7 @@ def test_topology_names_are_unique_and_work_queues_durable():
     queues = [topology.INTERVIEWER_TURNS, topology.SANDBOX_RUNS, topology.TTS_REQUESTS, topology.FEEDBACK_REQUESTS]
     assert len({q.name for q in queues}) == len(queues)
     assert len({q.routing_key for q in queues}) == len(queues)
-    assert all(q.durable for q in queues)
+    assert all(q.durable and q.quorum for q in queues)
     assert topology.RoutingKey.session_events("abc") == "session.abc"
 
 

@@ -4,8 +4,9 @@ import asyncio
 
 import pytest
 
+from contracts.base import derive_ids_from, reset_id_scope
 from contracts.events import ServerEventType, server_event
-from persistence.store import InterviewStore, UnknownSession
+from persistence.store import InterviewStore, MessageIdReused, UnknownSession
 
 
 @pytest.fixture
@@ -158,8 +159,10 @@ async def test_a_lapsed_lease_can_be_taken_over(store):
     number = await store.issue_turn(session.id)
     assert await store.lease_turn(session.id, "crashed", -1, number) is not None  # already lapsed
     assert await store.lease_turn(session.id, "survivor", 5, number) is not None
-    await store.skip_turns_before(session.id, 5)
-    assert (await store.get_session(session.id)).turns_done == 4
+    await store.skip_unpublished_turns_before(session.id, 5)  # the running turn is not skipped
+    assert (await store.get_session(session.id)).turns_done == 0
+    await store.release_turn(session.id, "survivor", number)
+    assert (await store.get_session(session.id)).turns_done == number
 
 
 async def test_the_store_recovers_when_postgresql_closes_its_connections(postgres_url):
@@ -187,3 +190,95 @@ async def test_the_store_recovers_when_postgresql_closes_its_connections(postgre
         assert await store.issue_turn(session.id) == 1
     finally:
         await store.close()
+
+
+async def test_an_interview_ends_once_whoever_races_to_end_it(store):
+    session = await store.create_session(difficulty="easy", language="python", duration_s=600)
+    assert (await store.get_session(session.id)).duration_s == 600
+    published = []
+
+    async def publish(events) -> None:
+        published.extend(events)
+
+    async def end(reason: str) -> bool:
+        async with store.unit_of_work(publish) as uow:
+            if not (await uow.interviews.get(session.id)).end(reason, by_turn=f"turn-{reason}"):
+                return False
+            await uow.commit()
+        return True
+
+    outcomes = await asyncio.gather(*(end(reason) for reason in ("finished", "time_limit", "abandoned", "finished")))
+    assert outcomes.count(True) == 1
+    ended = await store.get_session(session.id)
+    winner = ("finished", "time_limit", "abandoned", "finished")[outcomes.index(True)]
+    assert ended.end_reason == winner and ended.status == "ended" and ended.ended_at is not None
+    assert ended.agent_state["ended_by_turn"] == f"turn-{winner}"
+    assert [e.payload["reason"] for e in published] == [winner]
+
+
+async def test_one_session_watch_chain_survives_and_sockets_are_stamped(store):
+    session = await store.create_session(difficulty="easy", language="python")
+    assert (await store.get_session(session.id)).socket_seen_at is None
+    assert await asyncio.gather(store.advance_watch(session.id, 0), store.advance_watch(session.id, 0)) \
+        in ([True, False], [False, True])
+    assert not await store.advance_watch(session.id, 0) and await store.advance_watch(session.id, 1)
+    await store.touch_sockets([session.id, "unknown"])
+    await store.touch_sockets([])
+    assert (await store.get_session(session.id)).socket_seen_at is not None
+
+
+# ---- ids are scoped per session -----------------------------------------------------------------
+
+
+async def test_the_same_derived_message_id_in_two_sessions_keeps_both_transcript_rows(store):
+    """Two candidates' browsers chose the same client message id: each session keeps its own row."""
+    a = await store.create_session(difficulty="easy", language="python")
+    b = await store.create_session(difficulty="easy", language="python")
+    for session in (a, b):
+        token = derive_ids_from("client-chosen-id")
+        try:
+            await store.add_message(session.id, "candidate", f"hello from {session.id}")
+        finally:
+            reset_id_scope(token)
+    assert [m.content for m in await store.transcript(a.id)] == [f"hello from {a.id}"]
+    assert [m.content for m in await store.transcript(b.id)] == [f"hello from {b.id}"]
+
+
+async def test_a_redelivered_transcript_row_is_added_once_and_a_colliding_one_is_refused(store):
+    session = await store.create_session(difficulty="easy", language="python")
+
+    async def add(text: str) -> None:
+        token = derive_ids_from("same-id")
+        try:
+            await store.add_message(session.id, "candidate", text)
+        finally:
+            reset_id_scope(token)
+
+    await add("first")
+    await add("first")  # the same bus message handled again: recorded once
+    with pytest.raises(MessageIdReused):
+        await add("something else")  # never swallowed
+    assert [m.content for m in await store.transcript(session.id)] == ["first"]
+
+
+async def test_a_submission_id_used_by_another_session_never_moves_the_submission(store):
+    a = await store.create_session(difficulty="easy", language="python")
+    b = await store.create_session(difficulty="easy", language="python")
+    fields = dict(submission_id="s-1", language="python", mode="run", verdict="accepted", result={})
+    await store.record_submission(a.id, code="mine = 1", **fields)
+    await store.record_submission(a.id, code="mine = 1", **fields)  # a redelivery: still one row
+    with pytest.raises(MessageIdReused):
+        await store.record_submission(b.id, code="theirs = 2", **fields)
+    assert [s.code for s in await store.submissions(a.id)] == ["mine = 1"]
+    assert await store.submissions(b.id) == []
+
+
+async def test_a_client_message_id_reused_for_another_event_in_a_session_is_refused(store):
+    session = await store.create_session(difficulty="easy", language="python")
+    other = await store.create_session(difficulty="easy", language="python")
+    number = await store.admit_client_event(session.id, "m1", "digest-a", numbered=True)
+    assert await store.admit_client_event(session.id, "m1", "digest-a", numbered=True) == number  # a retry
+    with pytest.raises(MessageIdReused):
+        await store.admit_client_event(session.id, "m1", "digest-b", numbered=True)
+    assert await store.admit_client_event(other.id, "m1", "digest-b", numbered=True) == 1  # its own scope
+    assert (await store.get_session(session.id)).turns_issued == 1

@@ -1,4 +1,5 @@
-import { Code2, MessagesSquare, Mic, Timer } from "lucide-react";
+import Link from "next/link";
+import { Code2, LineChart, MessagesSquare, Mic, Timer } from "lucide-react";
 import { Brand } from "@/components/brand";
 import { PastSessions } from "@/components/landing/past-sessions";
 import { StartForm } from "@/components/landing/start-form";
@@ -16,22 +17,31 @@ export default function LandingPage() {
     <div className="min-h-full bg-[radial-gradient(ellipse_at_top,var(--accent),transparent_60%)]">
       <header className="mx-auto flex max-w-6xl items-center justify-between px-6 py-5">
         <Brand />
-        <ThemeToggle />
+        <nav aria-label="Main" className="flex items-center gap-2">
+          <Link href="/progress/" className="flex items-center gap-1.5 rounded-md px-3 py-2 text-sm font-medium hover:bg-accent">
+            <LineChart className="size-4" aria-hidden /> Progress
+          </Link>
+          <ThemeToggle />
+        </nav>
       </header>
-      <main className="mx-auto grid max-w-6xl gap-10 px-6 pb-16 pt-6 lg:grid-cols-[1.1fr_1fr]">
-        <section className="flex flex-col gap-8" aria-labelledby="hero-title">
-          <div className="flex flex-col gap-4">
-            <p className="w-fit rounded-full border bg-card px-3 py-1 text-xs font-medium text-muted-foreground">
-              Mock coding interviews, on demand
-            </p>
-            <h1 id="hero-title" className="text-4xl font-bold leading-tight tracking-tight sm:text-5xl">
-              Practice the interview, <span className="text-primary">not just the problem.</span>
-            </h1>
-            <p className="max-w-xl text-lg text-muted-foreground">
-              MockMind pairs you with an AI interviewer that watches you code, answers your questions, and tells you
-              honestly how it went.
-            </p>
-          </div>
+      {/* On a phone the start form follows the headline at once; the features and past sessions come after. */}
+      <main className="mx-auto grid max-w-6xl gap-6 px-4 pb-16 pt-2 sm:px-6 lg:grid-cols-[1.1fr_1fr] lg:gap-x-10 lg:gap-y-8 lg:pt-6">
+        <section className="flex flex-col gap-4" aria-labelledby="hero-title">
+          <p className="w-fit rounded-full border bg-card px-3 py-1 text-xs font-medium text-muted-foreground">
+            Mock coding interviews, on demand
+          </p>
+          <h1 id="hero-title" className="text-3xl font-bold leading-tight tracking-tight sm:text-5xl">
+            Practice the interview, <span className="text-primary">not just the problem.</span>
+          </h1>
+          <p className="max-w-xl text-base text-muted-foreground sm:text-lg">
+            MockMind pairs you with an AI interviewer that watches you code, answers your questions, and tells you
+            honestly how it went.
+          </p>
+        </section>
+        <section aria-label="New interview" className="lg:sticky lg:top-6 lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:self-start">
+          <StartForm />
+        </section>
+        <section className="flex flex-col gap-8" aria-label="About MockMind and your sessions">
           <ul className="grid gap-4 sm:grid-cols-2">
             {FEATURES.map(({ icon: Icon, title, text }) => (
               <li key={title} className="flex gap-3 rounded-lg border bg-card/70 p-4">
@@ -44,9 +54,6 @@ export default function LandingPage() {
             ))}
           </ul>
           <PastSessions />
-        </section>
-        <section aria-label="New interview" className="lg:sticky lg:top-6 lg:self-start">
-          <StartForm />
         </section>
       </main>
     </div>

@@ -3,7 +3,7 @@
  * browser, and helpers every spec uses (screenshots, the axe scan).
  */
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -31,10 +31,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /** Fails on any serious or critical axe-core violation, listing them by rule and element. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    // Monaco's own DOM (a third-party widget) is checked by its authors; our label on it is checked below.
-    .exclude(".monaco-editor")
-    .analyze();
+  // The editor is included: it is where the candidate spends the interview.
+  const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   const described = serious.map(
     (violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
@@ -72,4 +70,31 @@ export async function pasteIntoEditor(page: Page, code: string): Promise<void> {
 /** Forces light or dark before the page's own script runs. */
 export async function useTheme(page: Page, theme: "light" | "dark"): Promise<void> {
   await page.addInitScript((value) => localStorage.setItem("mockmind:theme", value), theme);
+}
+
+/** A new browser context (its own storage: another device, as far as the page can tell) and a page in it. */
+export async function freshPage(browser: Browser, baseURL: string | undefined, width = 1440, height = 900) {
+  const context = await browser.newContext({ viewport: { width, height }, baseURL });
+  return { context, page: await context.newPage() };
+}
+
+/**
+ * Media elements "play" without an audio device: each `play()` records its source and ends shortly
+ * after, so the page moves on as if the sound had played. Read what played with `playedSources`.
+ */
+export async function fakeAudioPlayback(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const played: string[] = [];
+    (window as unknown as { __played: string[] }).__played = played;
+    HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
+      played.push(this.src);
+      setTimeout(() => this.dispatchEvent(new Event("ended")), 20);
+      return Promise.resolve();
+    };
+  });
+}
+
+/** The sources the page has played so far, in order (needs `fakeAudioPlayback`). */
+export function playedSources(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __played: string[] }).__played);
 }

@@ -2,20 +2,14 @@
  * The whole client in a real browser with the gateway mocked (see mock-gateway.ts): landing →
  * interview (Monaco, run, verdicts, chat, voice, feedback) → report, plus reconnect-and-resume.
  */
-import { expect, test } from "@playwright/test";
-import { expectAccessible, pasteIntoEditor, screenshot, typeInEditor, useTheme } from "./browser";
+import { expect, test, type Page } from "@playwright/test";
+import { expectAccessible, fakeAudioPlayback, pasteIntoEditor, playedSources, screenshot, typeInEditor, useTheme } from "./browser";
 import { CORRECT_SOLUTION, installMockGateway, SESSION_ID, silentWav } from "./mock-gateway";
 
 /** Records what the page plays instead of using an audio device, and fakes speech recognition. */
-async function instrumentMedia(page: import("@playwright/test").Page, withSpeech: boolean) {
+async function instrumentMedia(page: Page, withSpeech: boolean) {
+  await fakeAudioPlayback(page);
   await page.addInitScript((speech) => {
-    const played: string[] = [];
-    (window as unknown as { __played: string[] }).__played = played;
-    HTMLMediaElement.prototype.play = function play(this: HTMLMediaElement) {
-      played.push(this.src);
-      setTimeout(() => this.dispatchEvent(new Event("ended")), 20);
-      return Promise.resolve();
-    };
     const scope = window as unknown as Record<string, unknown>;
     delete scope.SpeechRecognition;
     delete scope.webkitSpeechRecognition;
@@ -69,8 +63,8 @@ test("a whole interview from landing to report", async ({ page }) => {
   expect(gateway.received.filter((event) => event.type === "start_interview")).toHaveLength(1);
 
   // Voice chunks arrived as index 1 then 0; they must play as 0 then 1
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __played: string[] }).__played.length)).toBe(2);
-  const played = await page.evaluate(() => (window as unknown as { __played: string[] }).__played);
+  await expect.poll(async () => (await playedSources(page)).length).toBe(2);
+  const played = await playedSources(page);
   expect(played.map((src) => src.split(",")[1])).toEqual([silentWav(1), silentWav(2)]);
 
   // Chat, typed and spoken
@@ -87,7 +81,12 @@ test("a whole interview from landing to report", async ({ page }) => {
   await typeInEditor(page, "def contains_duplicate(nums):\nreturn False");
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(page.getByTestId("run-summary")).toContainText("Wrong answer");
-  await expect(page.getByTestId("failing-input")).toContainText("nums = [1,2,3,4]");
+  await expect(page.getByTestId("failing-input")).toContainText("nums = [1, 2, 3, 4]");
+  // Python's own words for the values, and the interviewer's "sample_2" in the screen's vocabulary
+  await expect(page.getByTestId("failing-input")).toContainText("False");
+  await expect(page.getByTestId("failing-input")).toContainText("None");
+  await expect(page.getByTestId("chat-interviewer").last()).toContainText("first failure is Test 2");
+  await expect(page.getByText("sample_2")).toHaveCount(0);
   await expect(page.getByTestId("test-result")).toHaveCount(2);
   const typed = gateway.received.filter((event) => event.type === "run_code").at(-1);
   // typed key by key: Monaco indented the body after the colon
@@ -132,7 +131,8 @@ test("a whole interview from landing to report", async ({ page }) => {
   await expect(page).toHaveURL(/\/report\/\?id=/);
   await expect(page.getByRole("heading", { name: "Interview report" })).toBeVisible();
   await expect(page.getByTestId("scorecard")).toBeVisible();
-  await expect(page.getByText("Contains Duplicate")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Contains Duplicate" })).toBeVisible();
+  expect(gateway.received.filter((event) => event.type === "end_interview")).toHaveLength(1);
   await expectAccessible(page, "report");
   await screenshot(page, "mocked-report");
 
@@ -154,7 +154,8 @@ test("reconnects after a dropped connection and resumes from the last event it s
   gateway.emit("interviewer_msg", { turn_id: "while-away", kind: "complete", text: "Are you still there?" });
   await expect(page.getByTestId("connection-status")).toHaveText("Live", { timeout: 15_000 });
   await expect.poll(() => gateway.connections.length).toBe(seenBefore + 1);
-  const resumeFrom = Number(new URL(gateway.connections.at(-1)!).searchParams.get("last_seq"));
+  expect(new URL(gateway.connections.at(-1)!).search).toBe(""); // no token or resume point in the URL
+  const resumeFrom = gateway.resumes.at(-1)!;
   expect(resumeFrom).toBeGreaterThan(0);
   await expect(page.getByText("Are you still there?")).toHaveCount(1);
   await expect(page.getByTestId("chat-interviewer")).toHaveCount(2);

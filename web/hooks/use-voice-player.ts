@@ -2,7 +2,9 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { audioMimeType, VoiceQueue } from "@/lib/voice-queue";
+import { DUCKED_VOLUME, type BargeInAction } from "@/lib/voice-activity";
 import type { VoiceAudioPayload } from "@/lib/types";
+
 
 /** How long playback waits for a missing chunk before skipping it. */
 const STALL_MS = 2_000;
@@ -18,9 +20,12 @@ export function useVoicePlayer(muted: boolean) {
   const mutedRef = useRef(muted);
   const [speaking, setSpeaking] = useState(false);
   const [blocked, setBlocked] = useState(false);
+  /** The candidate is talking over a paused reply: nothing new starts until they stop or take the turn. */
+  const held = useRef(false);
+  const volume = useRef(1);
 
   const pump = useCallback(() => {
-    if (current.current || mutedRef.current) return;
+    if (current.current || mutedRef.current || held.current) return;
     const chunk = queue.current.takeNext();
     if (!chunk) {
       setSpeaking(false);
@@ -33,7 +38,9 @@ export function useVoicePlayer(muted: boolean) {
       }
       return;
     }
-    const audio = new Audio(`data:${audioMimeType(chunk.format)};base64,${chunk.audio_b64}`);
+    // Live chunks carry their audio inline; one replayed from the event log has only its URL.
+    const audio = new Audio(chunk.audio_b64 ? `data:${audioMimeType(chunk.format)};base64,${chunk.audio_b64}` : chunk.url);
+    audio.volume = volume.current;
     current.current = audio;
     setSpeaking(true);
     const next = () => {
@@ -62,6 +69,46 @@ export function useVoicePlayer(muted: boolean) {
     [pump],
   );
 
+  /** Carries out the barge-in rule's decisions (lib/voice-activity.ts). */
+  const bargeIn = useCallback(
+    (action: BargeInAction) => {
+      const audio = current.current;
+      switch (action) {
+        case "duck":
+          volume.current = DUCKED_VOLUME;
+          if (audio) audio.volume = DUCKED_VOLUME;
+          return;
+        case "pause":
+          held.current = true;
+          audio?.pause();
+          return;
+        case "resume":
+          held.current = false;
+          volume.current = 1;
+          if (audio) {
+            audio.volume = 1;
+            audio.play().catch(() => undefined);
+          } else {
+            pump();
+          }
+          return;
+        case "barge_in":
+          // The candidate has the turn: the rest of this reply is dropped, late chunks of it too.
+          held.current = false;
+          volume.current = 1;
+          queue.current.clear();
+          audio?.pause();
+          current.current = null;
+          setSpeaking(false);
+          return;
+      }
+    },
+    [pump],
+  );
+
+  /** A reply is playing, paused under the candidate's voice, or waiting to play. */
+  const active = useCallback(() => current.current !== null || queue.current.pending, []);
+
   useEffect(() => {
     mutedRef.current = muted;
     if (muted) {
@@ -80,5 +127,5 @@ export function useVoicePlayer(muted: boolean) {
     [],
   );
 
-  return { enqueue, speaking, blocked, unblock: () => setBlocked(false) };
+  return { enqueue, speaking, blocked, unblock: () => setBlocked(false), bargeIn, active };
 }

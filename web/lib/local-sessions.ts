@@ -1,10 +1,9 @@
 /**
  * What this browser remembers about its interviews, in localStorage: the sessions it started (with
- * their tokens, so a refresh can reconnect), the editor's code, candidate messages (the server does
- * not echo them back) and the last scorecard.
+ * their tokens, so a refresh can reconnect), the editor's latest code (ahead of the debounced
+ * snapshots the server keeps) and the last scorecard. The transcript is the server's (`/timeline`).
  */
 import type { Difficulty, FeedbackResult, Language, Topic } from "./types";
-import type { LocalMessage } from "./interview-state";
 
 export interface LocalSession {
   sessionId: string;
@@ -18,6 +17,8 @@ export interface LocalSession {
   startMessageId: string | null;
   questionTitle?: string;
   finished?: boolean;
+  /** The result in a few words once the report exists, e.g. "Solved · 12/12 tests". */
+  outcome?: string;
 }
 
 const SESSIONS_KEY = "mockmind:sessions";
@@ -82,14 +83,6 @@ export function loadCode(sessionId: string): string | null {
 
 export function saveCode(sessionId: string, code: string): void {
   write(`mockmind:code:${sessionId}`, code);
-}
-
-export function loadMessages(sessionId: string): LocalMessage[] {
-  return read<LocalMessage[]>(`mockmind:messages:${sessionId}`, []);
-}
-
-export function appendMessage(sessionId: string, message: LocalMessage): void {
-  write(`mockmind:messages:${sessionId}`, [...loadMessages(sessionId), message]);
 }
 
 export function loadFeedback(sessionId: string): FeedbackResult | null {

@@ -51,6 +51,11 @@ export class VoiceQueue {
     return buffered.size > 0 || this.turns.length > 1;
   }
 
+  /** Audio is buffered to play (now or once a missing chunk arrives). */
+  get pending(): boolean {
+    return [...this.chunks.values()].some((buffered) => buffered.size > 0);
+  }
+
   /** Give up on the missing chunk: jump to the next buffered index, or to the next turn. */
   skipStalled(): void {
     if (this.turns.length === 0) return;

@@ -1,6 +1,10 @@
 /**
  * The interview room's WebSocket: reconnects with exponential backoff and resumes the session's
- * event stream from the highest contiguous `seq` it has delivered (`?last_seq=N`).
+ * event stream from the highest contiguous `seq` it has delivered.
+ *
+ * Authentication: the token never goes in the URL (servers and proxies log URLs). The first frame of
+ * every connection is `{"type": "authenticate", "payload": {"token", "last_seq"}}`; the gateway closes
+ * with 4401 (missing, late or wrong token) or 4403 (another session's token), both fatal here.
  *
  * Ordering rules for server events:
  *  - `seq: null` (heartbeat_ack, frame errors) is connection-local and delivered at once;
@@ -34,9 +38,16 @@ const OPEN = 1;
 /** Close codes after which reconnecting cannot help (bad token, unknown session, policy). */
 const FATAL_CLOSE_CODES = new Set([1008, 4400, 4401, 4403, 4404]);
 
+/** The gateway's limits (MAX_WS_FRAME_BYTES, the longest code): checked here so an oversized event is
+ * answered at once with a local `error` event instead of being sent. */
+export const MAX_FRAME_BYTES = 512 * 1024;
+export const MAX_CODE_CHARS = 64 * 1024;
+
 export interface InterviewSocketOptions {
-  /** Builds the URL for a connection attempt, given the resume point. */
-  url: (lastSeq: number) => string;
+  /** Builds the socket URL for a connection attempt (no token or resume point in it). */
+  url: () => string;
+  /** The session token, sent in the first frame of each connection. */
+  token: string;
   onEvent: (event: ServerEvent) => void;
   onStatus?: (status: ConnectionStatus, detail?: { attempt: number; delayMs?: number; code?: number }) => void;
   createSocket?: SocketFactory;
@@ -47,10 +58,14 @@ export interface InterviewSocketOptions {
   /** 0..1: share of each backoff delay that is randomised, so many tabs don't reconnect in step. */
   jitter?: number;
   heartbeatMs?: number;
+  /** A heartbeat with no answer (of any kind) within this long marks the connection dead. */
+  heartbeatTimeoutMs?: number;
   gapTimeoutMs?: number;
   random?: () => number;
   /** Called with a fresh id for each outgoing event without one. */
   newMessageId?: () => string;
+  /** Largest frame the gateway accepts, in UTF-8 bytes. */
+  maxFrameBytes?: number;
 }
 
 export class InterviewSocket {
@@ -63,6 +78,7 @@ export class InterviewSocket {
   private status: ConnectionStatus = "idle";
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  private heartbeatDeadline: ReturnType<typeof setTimeout> | null = null;
   private gapTimer: ReturnType<typeof setTimeout> | null = null;
   private receivedSinceHeartbeat = true;
   /** Set when a reconnect was made to fill a gap; a gap that survives it is skipped. */
@@ -77,10 +93,12 @@ export class InterviewSocket {
       initialBackoffMs: 500,
       maxBackoffMs: 10_000,
       jitter: 0.3,
-      heartbeatMs: 15_000,
+      heartbeatMs: 5_000,
+      heartbeatTimeoutMs: 4_000,
       gapTimeoutMs: 2_000,
       random: Math.random,
       newMessageId: () => globalThis.crypto.randomUUID().replaceAll("-", ""),
+      maxFrameBytes: MAX_FRAME_BYTES,
       ...options,
     };
   }
@@ -97,12 +115,19 @@ export class InterviewSocket {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    globalThis.addEventListener?.("offline", this.handleOffline);
     this.open();
   }
+
+  /** The browser knows the network is gone: no need to wait for a heartbeat to go unanswered. */
+  private readonly handleOffline = () => {
+    if (this.socket && this.status === "open") this.dropDeadConnection();
+  };
 
   /** Closes for good (the page is leaving); no reconnect follows. */
   stop(): void {
     this.stopped = true;
+    globalThis.removeEventListener?.("offline", this.handleOffline);
     this.clearTimers();
     const socket = this.socket;
     this.socket = null;
@@ -116,6 +141,12 @@ export class InterviewSocket {
   /** Sends now if connected, otherwise queues (see the class comment). Returns the message_id. */
   send(event: ClientEvent): string {
     const withId = { ...event, message_id: event.message_id ?? this.opts.newMessageId() } as ClientEvent;
+    const tooLarge = this.tooLarge(withId);
+    if (tooLarge) {
+      // Never sent: the gateway would refuse it. Answered like the gateway answers a bad frame.
+      this.opts.onEvent(localError(tooLarge.code, tooLarge.message, withId.message_id!));
+      return withId.message_id!;
+    }
     if (this.socket && this.socket.readyState === OPEN) {
       this.flushOutbox();
       this.socket.send(JSON.stringify(withId));
@@ -123,6 +154,24 @@ export class InterviewSocket {
       this.enqueue(withId);
     }
     return withId.message_id!;
+  }
+
+  private tooLarge(event: ClientEvent): { code: string; message: string } | null {
+    const code = (event.payload as { code?: unknown }).code;
+    if (typeof code === "string" && code.length > MAX_CODE_CHARS) {
+      return {
+        code: "code_too_large",
+        message: `The code is ${code.length.toLocaleString("en")} characters long; the limit is ${MAX_CODE_CHARS.toLocaleString("en")}.`,
+      };
+    }
+    const bytes = new TextEncoder().encode(JSON.stringify(event)).length;
+    if (bytes > this.opts.maxFrameBytes) {
+      return {
+        code: "frame_too_large",
+        message: `This message is ${bytes.toLocaleString("en")} bytes; the limit is ${this.opts.maxFrameBytes.toLocaleString("en")}.`,
+      };
+    }
+    return null;
   }
 
   private enqueue(event: ClientEvent): void {
@@ -135,7 +184,7 @@ export class InterviewSocket {
 
   private open(): void {
     this.setStatus(this.attempt === 0 ? "connecting" : "reconnecting", { attempt: this.attempt });
-    const socket = this.opts.createSocket(this.opts.url(this.lastSeq));
+    const socket = this.opts.createSocket(this.opts.url());
     this.socket = socket;
     socket.onopen = () => this.handleOpen();
     socket.onmessage = (message) => this.handleMessage(message.data);
@@ -147,6 +196,8 @@ export class InterviewSocket {
 
   private handleOpen(): void {
     this.attempt = 0;
+    // First frame: the credentials and the resume point; everything else follows it.
+    this.socket?.send(JSON.stringify({ type: "authenticate", payload: { token: this.opts.token, last_seq: this.lastSeq } }));
     this.setStatus("open", { attempt: 0 });
     this.flushOutbox();
     this.startHeartbeat();
@@ -160,6 +211,7 @@ export class InterviewSocket {
 
   private handleMessage(data: unknown): void {
     this.receivedSinceHeartbeat = true;
+    this.clearHeartbeatDeadline();
     let event: ServerEvent;
     try {
       event = JSON.parse(String(data)) as ServerEvent;
@@ -270,7 +322,11 @@ export class InterviewSocket {
     return Math.round(base - spread + spread * this.opts.random());
   }
 
-  /** A connection that answers nothing for a whole heartbeat interval is presumed dead. */
+  /**
+   * Every `heartbeatMs` a heartbeat goes out; a connection that answers nothing within
+   * `heartbeatTimeoutMs` is presumed dead, so "Live" turns to "Reconnecting" within seconds of the
+   * network dropping (a socket whose network vanished can stay "open" for a long time otherwise).
+   */
   private startHeartbeat(): void {
     this.stopHeartbeat();
     this.receivedSinceHeartbeat = true;
@@ -281,7 +337,17 @@ export class InterviewSocket {
       }
       this.receivedSinceHeartbeat = false;
       this.send({ type: "heartbeat", payload: {} });
+      this.clearHeartbeatDeadline();
+      this.heartbeatDeadline = setTimeout(() => {
+        this.heartbeatDeadline = null;
+        if (!this.receivedSinceHeartbeat) this.dropDeadConnection();
+      }, this.opts.heartbeatTimeoutMs);
     }, this.opts.heartbeatMs);
+  }
+
+  private clearHeartbeatDeadline(): void {
+    if (this.heartbeatDeadline) clearTimeout(this.heartbeatDeadline);
+    this.heartbeatDeadline = null;
   }
 
   private dropDeadConnection(): void {
@@ -297,6 +363,7 @@ export class InterviewSocket {
   private stopHeartbeat(): void {
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.heartbeatTimer = null;
+    this.clearHeartbeatDeadline();
   }
 
   private clearGapTimer(): void {
@@ -322,4 +389,15 @@ export class InterviewSocket {
     this.status = status;
     this.opts.onStatus?.(status, detail);
   }
+}
+
+function localError(code: string, message: string, refMessageId: string): ServerEvent {
+  return {
+    type: "error",
+    message_id: `local-${refMessageId}`,
+    session_id: "",
+    timestamp: new Date().toISOString(),
+    seq: null,
+    payload: { code, message, ref_message_id: refMessageId },
+  } as ServerEvent;
 }

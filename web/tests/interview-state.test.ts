@@ -19,6 +19,7 @@ const sandbox = (verdict: SandboxResult["verdict"]): SandboxResult => ({
   compile_output: "",
   time_ms: 0,
   message: "",
+  time_limit_s: null,
 });
 
 describe("interviewReducer", () => {
@@ -44,6 +45,33 @@ describe("interviewReducer", () => {
     expect(state.chat.map((message) => message.text)).toEqual(["All 3 sample tests pass. Submit when ready."]);
   });
 
+  it("marks a reply the candidate talked over as interrupted, holding what was said before the cut", () => {
+    const state = run(
+      server("interviewer_msg", { turn_id: "t", kind: "delta", text: "First, sort the array. " }),
+      server("interviewer_msg", { turn_id: "t", kind: "complete", text: "First, sort the array.", interrupted: true }),
+    );
+    expect(state.chat).toEqual([
+      { id: "turn-t", role: "interviewer", text: "First, sort the array.", streaming: false, interrupted: true },
+    ]);
+  });
+
+  it("joins first words sent ahead of their sentence with the sentence's rest, once", () => {
+    // the interviewer agent sends a reply's first words before the sentence ends, later words clause by clause
+    const state = run(
+      server("interviewer_msg", { turn_id: "t", kind: "delta", text: "Good", ends_sentence: false }),
+      server("interviewer_msg", { turn_id: "t", kind: "delta", text: " question,", ends_sentence: false }),
+      server("interviewer_msg", { turn_id: "t", kind: "delta", text: " it can be empty. ", ends_sentence: true }),
+      server("interviewer_msg", { turn_id: "t", kind: "delta", text: "Then", ends_sentence: false }),
+    );
+    expect(state.chat[0]).toMatchObject({ text: "Good question, it can be empty. Then", streaming: true });
+    const done = run(
+      server("interviewer_msg", { turn_id: "u", kind: "delta", text: "Sure,", ends_sentence: false }),
+      server("interviewer_msg", { turn_id: "u", kind: "delta", text: " try it. ", ends_sentence: true }),
+      server("interviewer_msg", { turn_id: "u", kind: "complete", text: "Sure, try it." }),
+    );
+    expect(done.chat.map((message) => message.text)).toEqual(["Sure, try it."]);
+  });
+
   it("shows the tool the agent is running and clears it when done", () => {
     const running = run(server("agent_thinking", { turn_id: "t", status: "running", tool: "run_code" }));
     expect(running.activity).toEqual({ turnId: "t", status: "running", tool: "run_code" });
@@ -64,26 +92,24 @@ describe("interviewReducer", () => {
     expect(latestRun(state, "run")?.result.verdict).toBe("wrong_answer");
   });
 
-  it("puts restored candidate messages back between the replayed events they followed", () => {
+  it("shows the record's copy of a candidate message once: the page's own is already there", () => {
     counter = 0;
     const state = run(
-      { type: "restore_local", messages: [{ id: "c2", text: "second", afterSeq: 2 }, { id: "c1", text: "first", afterSeq: 1 }] },
-      server("interviewer_msg", { turn_id: "1", kind: "complete", text: "Q1" }),
-      server("interviewer_msg", { turn_id: "2", kind: "complete", text: "Q2" }),
-      server("interviewer_msg", { turn_id: "3", kind: "complete", text: "Q3" }),
+      { type: "candidate_message", message: { id: "c1", text: "Can it be empty?" } },
+      server("candidate_message", { text: "Can it be empty?", spoken: false, ref_message_id: "c1" }),
+      server("candidate_message", { text: "From my phone", spoken: true, ref_message_id: "other-device" }),
     );
-    expect(state.chat.map((message) => message.text)).toEqual(["Q1", "first", "Q2", "second", "Q3"]);
-    expect(state.unplaced).toEqual([]);
+    expect(state.chat.map((message) => [message.text, Boolean(message.viaVoice)])).toEqual([
+      ["Can it be empty?", false],
+      ["From my phone", true],
+    ]);
   });
 
-  it("appends restored messages that no replayed event followed", () => {
-    counter = 0;
-    const state = run(
-      { type: "restore_local", messages: [{ id: "c1", text: "last words", afterSeq: 1 }] },
-      server("interviewer_msg", { turn_id: "1", kind: "complete", text: "Q1" }),
-      { type: "place_remaining_local" },
-    );
-    expect(state.chat.map((message) => message.text)).toEqual(["Q1", "last words"]);
+  it("restores the room from the record, keeping the mute choice", () => {
+    const muted = run({ type: "set_voice_muted", muted: true });
+    const restored = interviewReducer(muted, { type: "restore", state: { ...initialInterviewState, phase: "observing" } });
+    expect(restored.phase).toBe("observing");
+    expect(restored.voiceMuted).toBe(true);
   });
 
   it("marks feedback pending on request and ready with the scorecard", () => {
@@ -94,10 +120,10 @@ describe("interviewReducer", () => {
     expect(ready.feedback).toEqual({ status: "ready", result: feedback });
   });
 
-  it("keeps server errors, clears a pending run, and lets them be dismissed", () => {
+  it("keeps server errors in human words, clears a pending run, and lets them be dismissed", () => {
     const state = run({ type: "run_requested", mode: "submit" }, server("error", { code: "sandbox_busy", message: "Try again", ref_message_id: null }, null));
     expect(state.pendingRun).toBeNull();
-    expect(state.errors).toEqual([{ code: "sandbox_busy", message: "Try again" }]);
+    expect(state.errors).toEqual([{ code: "sandbox_busy", message: "Something went wrong on the server. Please try again in a moment." }]);
     expect(interviewReducer(state, { type: "dismiss_error", index: 0 }).errors).toEqual([]);
   });
 });

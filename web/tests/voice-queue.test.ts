@@ -7,7 +7,9 @@ const chunk = (turn_id: string, index: number): VoiceAudioPayload => ({
   index,
   format: "mp3",
   audio_b64: "",
+  url: "",
   text: `${turn_id}:${index}`,
+  duration_ms: null,
 });
 
 function drain(queue: VoiceQueue): string[] {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { InterviewSocket, type ConnectionStatus, type SocketLike } from "@/lib/ws-client";
+import { InterviewSocket, MAX_CODE_CHARS, type ConnectionStatus, type SocketLike } from "@/lib/ws-client";
 import type { ClientEvent, ServerEvent } from "@/lib/types";
 
 /** A scriptable stand-in for the browser WebSocket. */
@@ -10,13 +10,17 @@ class FakeSocket implements SocketLike {
   onclose: SocketLike["onclose"] = null;
   onerror: SocketLike["onerror"] = null;
   sent: ClientEvent[] = [];
+  /** Every frame in order, the authenticate frame included. */
+  frames: { type: string; payload: Record<string, unknown> }[] = [];
   closedWith: number | null = null;
 
   constructor(readonly url: string) {}
 
   send(data: string) {
     if (this.readyState !== 1) throw new Error("send on a socket that is not open");
-    this.sent.push(JSON.parse(data));
+    const frame = JSON.parse(data);
+    this.frames.push(frame);
+    if (frame.type !== "authenticate") this.sent.push(frame);
   }
   close(code = 1000) {
     this.closedWith = code;
@@ -52,7 +56,8 @@ function harness(overrides: Partial<ConstructorParameters<typeof InterviewSocket
   const delivered: ServerEvent[] = [];
   const statuses: ConnectionStatus[] = [];
   const client = new InterviewSocket({
-    url: (lastSeq) => `ws://gateway/ws/s1?token=t&last_seq=${lastSeq}`,
+    url: () => "ws://gateway/ws/s1",
+    token: "t",
     onEvent: (event) => delivered.push(event),
     onStatus: (status) => statuses.push(status),
     createSocket: (url) => {
@@ -128,10 +133,10 @@ describe("ordering", () => {
     vi.advanceTimersByTime(500);
     expect(h.sockets).toHaveLength(2);
     expect(h.sockets[0].closedWith).toBe(4000);
-    expect(h.latest().url).toContain("last_seq=1");
 
     // the replay still lacks seq 2 (say it was lost server-side): the client must not stall
     h.latest().serverOpens();
+    expect(h.latest().frames[0]).toEqual({ type: "authenticate", payload: { token: "t", last_seq: 1 } });
     h.latest().serverSends({ seq: 3 });
     h.latest().serverSends({ seq: 4 });
     expect(h.seqs()).toEqual([1]);
@@ -155,7 +160,7 @@ describe("reconnect and resume", () => {
     expect(h.sockets).toHaveLength(1);
     vi.advanceTimersByTime(1);
     expect(h.sockets).toHaveLength(2);
-    expect(h.latest().url).toContain("last_seq=2");
+    expect(h.latest().url).toBe("ws://gateway/ws/s1"); // no token, no resume point in the URL
 
     // the second attempt fails too: the wait doubles
     h.latest().serverCloses(1006);
@@ -165,6 +170,7 @@ describe("reconnect and resume", () => {
     expect(h.sockets).toHaveLength(3);
 
     h.latest().serverOpens();
+    expect(h.latest().frames[0]).toEqual({ type: "authenticate", payload: { token: "t", last_seq: 2 } });
     expect(h.statuses.at(-1)).toBe("open");
     h.latest().serverSends({ seq: 2 }); // server replays the overlap
     h.latest().serverSends({ seq: 3 });
@@ -197,8 +203,8 @@ describe("reconnect and resume", () => {
   it("starts from a resume point carried over from an earlier page load", () => {
     const h = harness({ initialLastSeq: 7 });
     h.client.start();
-    expect(h.latest().url).toContain("last_seq=7");
     h.latest().serverOpens();
+    expect(h.latest().frames[0]).toEqual({ type: "authenticate", payload: { token: "t", last_seq: 7 } });
     h.latest().serverSends({ seq: 7 });
     h.latest().serverSends({ seq: 8 });
     expect(h.seqs()).toEqual([8]);
@@ -270,5 +276,39 @@ describe("outbox", () => {
     vi.advanceTimersByTime(100);
     h.latest().serverOpens();
     expect(h.latest().sent.map((event) => event.type)).toEqual(["run_code"]);
+  });
+});
+
+describe("authentication and size limits", () => {
+  it("authenticates each connection with its first frame, before anything queued", () => {
+    const h = harness();
+    h.client.start();
+    h.client.send({ type: "start_interview", payload: {} });
+    h.latest().serverOpens();
+    expect(h.latest().frames.map((frame) => frame.type)).toEqual(["authenticate", "start_interview"]);
+    expect(h.latest().frames[0].payload).toEqual({ token: "t", last_seq: 0 });
+    expect(h.latest().url).not.toContain("t=");
+  });
+
+  it("answers oversized code with a local error instead of sending it", () => {
+    const h = harness();
+    h.client.start();
+    h.latest().serverOpens();
+    const id = h.client.send({ type: "run_code", payload: { code: "x".repeat(MAX_CODE_CHARS + 1), language: "python", mode: "run" } });
+    expect(h.latest().sent).toEqual([]);
+    const error = h.delivered.at(-1)!;
+    expect(error.type).toBe("error");
+    expect(error.payload).toMatchObject({ code: "code_too_large", ref_message_id: id });
+  });
+
+  it("answers a frame over the gateway's limit with a local error instead of sending it", () => {
+    const h = harness({ maxFrameBytes: 1_000 });
+    h.client.start();
+    h.latest().serverOpens();
+    h.client.send({ type: "send_message", payload: { text: "é".repeat(600) } }); // 1 200 bytes in UTF-8
+    expect(h.latest().sent).toEqual([]);
+    expect(h.delivered.at(-1)!.payload).toMatchObject({ code: "frame_too_large" });
+    h.client.send({ type: "send_message", payload: { text: "short" } });
+    expect(h.latest().sent.map((event) => event.type)).toEqual(["send_message"]);
   });
 });

@@ -13,6 +13,11 @@ class TreeNode { constructor(val = 0, left = null, right = null) { this.val = va
 globalThis.ListNode = ListNode;
 globalThis.TreeNode = TreeNode;
 globalThis.require = require;
+// Node users end their file with `module.exports = …` or `exports.f = …` out of habit: give the candidate's
+// script a CommonJS module of its own, and look the function up there when it is not a global.
+const candidateModule = { exports: {} };
+globalThis.module = candidateModule;
+globalThis.exports = candidateModule.exports;
 
 const camel = (name) => name.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase());
 
@@ -66,9 +71,21 @@ function capture(cap) {
   return { sink, write };
 }
 
+function candidateBinding(name) {
+  const global = vm.runInThisContext(`typeof ${name} === "undefined" ? undefined : ${name}`);
+  if (global !== undefined) return global;
+  const exported = candidateModule.exports;
+  if (typeof exported === "function") return exported;  // module.exports = function (…) {…}
+  if (exported !== null && typeof exported === "object" && exported[name] !== undefined) return exported[name];
+  // `exports = …` rebinds only the global the script saw, not module.exports
+  const rebound = globalThis.exports;
+  if (rebound !== candidateModule.exports && rebound !== null && typeof rebound === "object") return rebound[name];
+  return typeof rebound === "function" ? rebound : undefined;
+}
+
 function callOnce(signature, input) {
   if (signature.kind === "class") {
-    const Cls = vm.runInThisContext(`typeof ${signature.name} === "undefined" ? undefined : ${signature.name}`);
+    const Cls = candidateBinding(signature.name);
     if (typeof Cls !== "function") throw new ReferenceError(`class ${signature.name} is not defined`);
     const methods = Object.fromEntries((signature.methods || []).map((m) => [m.name, m]));
     const ctorTypes = (signature.params || []).map((p) => p.type);
@@ -81,7 +98,7 @@ function callOnce(signature, input) {
     });
   }
   const name = camel(signature.name);
-  const fn = vm.runInThisContext(`typeof ${name} === "undefined" ? undefined : ${name}`);
+  const fn = candidateBinding(name);
   if (typeof fn !== "function") throw new ReferenceError(`function ${name} is not defined`);
   const result = fn(...signature.params.map((p) => toNative(input[p.name], p.type)));
   // An empty list or tree travels as [] in every language.

@@ -3,14 +3,17 @@
 Protocol shared by every language's harness (see sandbox_worker/languages.py):
   argv: <record fd> <spec.json path> <solution path>
   or, in a pre-started sandbox: --warm <record fd> <spec.json path> <solution path>, and then the
-  interpreter waits for one line on stdin, {"rlimits": [[resource, value], ...]}, before reading anything;
-  once its limits are lowered it writes {"t": "warm"} (the worker then knows the run reached it)
+  interpreter writes {"t": "waiting"} once it is up, waits for one line on stdin, {"rlimits": [[resource,
+  value], ...]}, before reading anything; once its limits are lowered it writes {"t": "warm"} (the worker
+  then knows the run reached it)
   spec: {"signature": {...}, "tests": [{"id": ..., "input": {...}}, ...], "output_cap": bytes}
   Records, one JSON object per line on the record fd:
     {"t": "start", "i": n}
     {"t": "done", "i": n, "actual": ..., "cpu_ms": .., "wall_ms": .., "mem_kb": .., "stdout": "", "stderr": ""}
     {"t": "done", "i": n, "error": {"type", "message", "line"}, "mle": bool, ...}
     {"t": "compile_error", "message": ...}
+    {"t": "end"}  last, once everything is written and flushed: the worker stops the sandbox without waiting
+                  for the interpreter to exit (a harness that never writes it is waited for)
 The expected values never enter the sandbox: comparison happens in the worker.
 
 Start-up is most of a small run's cost, so this file imports only what the interpreter has already
@@ -243,6 +246,7 @@ def wait_for_the_run():
     raise them again) before the spec or the candidate's code is even opened. EOF: the slot was discarded."""
     import resource
 
+    os.write(int(sys.argv[2]), b'{"t": "waiting"}\n')  # up: the pool may now count this sandbox as ready
     line = b""
     while not line.endswith(b"\n"):
         chunk = os.read(0, 4096)
@@ -258,7 +262,7 @@ def wait_for_the_run():
 
 def main():
     record_fd, spec_path, solution_path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-    records = os.fdopen(record_fd, "w", buffering=1)
+    records = os.fdopen(record_fd, "w", buffering=1, closefd=False)  # still open for the end record
 
     def emit(record):
         try:
@@ -305,4 +309,5 @@ if __name__ == "__main__":
             stream.flush()
         except BaseException:
             pass
+    os.write(int(sys.argv[1]), b'{"t": "end"}\n')  # the worker's verdict need not wait for this exit
     os._exit(0)

@@ -12,21 +12,30 @@ import hashlib
 import logging
 from collections import OrderedDict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
-from contracts.events import ComplexityMeasurement, EdgeCaseCategory, FeedbackResult, RunMode, Suggestion
+from contracts.events import (
+    ComplexityMeasurement,
+    EdgeCaseCategory,
+    FeedbackResult,
+    RunMode,
+    ServerEventType,
+    Suggestion,
+)
 from contracts.questions import Question
-from contracts.reports import InterviewReport
+from contracts.reports import HintUse, InterviewReport
 from contracts.sandbox import Language, SandboxRequest, SandboxResult, Verdict
-from persistence.models import InterviewSession
+from persistence.models import InterviewSession, TranscriptMessage
 from persistence.store import InterviewStore
 from question_bank.bank import QuestionBank
 
 from .complexity import ComplexityProbe, RunInSandbox
 from .edge_cases import category_results
+from .hints import counted, hints_given
 from .providers import OfflineWriter, ProseWriter
 from .report import build_report
-from .scorecard import Evidence, build_scorecard, no_code_scorecard
+from .scorecard import Evidence, Quote, build_scorecard, no_code_scorecard
+from .speaking import speaking_analytics
 from .suggestions import nested_loop_line, suggest
 
 log = logging.getLogger("feedback-agent")
@@ -90,40 +99,60 @@ class FeedbackAgent:
                             language: Language, kind: str, report_id: str, ended_at: datetime) -> FeedbackOutcome:
         question = self.bank.question(session.question_id) if session.question_id else None
         result = None
+        transcript = await store.transcript(session.id)
+        hints = hints_given(transcript)
         if question is None:
-            feedback = no_code_scorecard("There is no problem yet: start the interview first.")
-        elif not code.strip():
-            feedback = no_code_scorecard("There is no code to assess yet: write a solution first.")
+            feedback = no_code_scorecard("There is no problem yet: start the interview first.",
+                                         candidate_quotes(transcript), hints)
+        elif not code.strip() or _untouched(question, code, language):
+            feedback = no_code_scorecard("No code was written for the problem.", candidate_quotes(transcript), hints)
         else:
-            feedback, result = await self._scorecard(store, session, question, code, language)
-        feedback = (await self.writer.polish(feedback)).model_copy(update={"kind": kind})
+            feedback, result = await self._scorecard(store, session, question, code, language, transcript, hints)
+        # Only the kinds of event each part needs (an index reads them without the rest of the log).
+        speech = await store.events_of_type(session.id, ServerEventType.TRANSCRIPT_FINAL, ServerEventType.VOICE_AUDIO)
+        speaking = speaking_analytics(speech, session.created_at)
+        feedback = (await self.writer.polish(feedback)).model_copy(update={"kind": kind, "speaking": speaking})
         if kind != "final":
             return FeedbackOutcome(feedback)
         report = build_report(
             report_id=report_id, session=session, question=question, language=language, final_code=code,
-            result=result, feedback=feedback, transcript=await store.transcript(session.id),
-            submissions=await store.submissions(session.id), events=await store.events_after(session.id, 0),
-            ended_at=ended_at,
+            result=result, feedback=feedback, transcript=transcript, hints=hints,
+            submissions=await store.submissions(session.id),
+            events=await store.events_of_type(session.id, ServerEventType.AGENT_PHASE_CHANGE), ended_at=ended_at,
         )
         return FeedbackOutcome(feedback, report)
 
     async def _scorecard(self, store: InterviewStore, session: InterviewSession, question: Question, code: str,
-                         language: Language) -> tuple[FeedbackResult, SandboxResult]:
+                         language: Language, transcript: list[TranscriptMessage],
+                         hints: list[HintUse]) -> tuple[FeedbackResult, SandboxResult]:
         result, categories = await self.check_edge_cases(question, code, language)
         if result.verdict in (Verdict.COMPILATION_ERROR, Verdict.INTERNAL_ERROR):
             complexity = ComplexityMeasurement(measured="unknown", expected=question.complexity.time,
                                                summary=f"not measured: {result.verdict.value.replace('_', ' ')}")
         else:
             complexity = await self.analyze_complexity(question, code, language)
-        transcript = await store.transcript(session.id)
         submissions = await store.submissions(session.id)
         submits = [i for i, s in enumerate(submissions) if s.mode == RunMode.SUBMIT.value]
         before_submit = submissions[: submits[0]] if submits else submissions
         evidence = Evidence(
             question=question, result=result, complexity=complexity, categories=categories,
-            suggestions=self.suggest_improvements(code, language, complexity), hints_used=session.hint_level,
-            candidate_messages=[m.content for m in transcript if m.role == "candidate"],
+            suggestions=self.suggest_improvements(code, language, complexity), hints=counted(hints),
+            candidate_messages=candidate_quotes(transcript),
             sample_runs_before_submit=sum(1 for s in before_submit if s.mode == RunMode.RUN.value),
             submitted=bool(submits),
         )
         return build_scorecard(evidence), result
+
+
+def candidate_quotes(transcript: list[TranscriptMessage]) -> list[Quote]:
+    """The candidate's own words, with when they said them (never the interviewer's, never tool traffic)."""
+    return [Quote(m.content, _aware(m.created_at)) for m in transcript if m.role == "candidate" and m.content.strip()]
+
+
+def _untouched(question: Question, code: str, language: Language) -> bool:
+    """The starter code as it was handed out is no attempt at the problem."""
+    return code.split() == question.starter_code[language].split()
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -16,10 +16,11 @@ ADVICE = {
 
 
 def category_results(result: SandboxResult) -> list[EdgeCaseCategory]:
-    """Pass counts per category of hidden test (uncategorised hidden tests count as "general")."""
+    """Pass counts per category of hidden test (uncategorised hidden tests count as "general"). A test the
+    judge never ran (an earlier one used up the run's time limit) says nothing about its category."""
     counts: dict[str, list[int]] = {}
     for test in result.tests:
-        if not test.hidden:
+        if not test.hidden or test.skipped:
             continue
         passed_total = counts.setdefault(test.category or "general", [0, 0])
         passed_total[0] += test.verdict is Verdict.ACCEPTED

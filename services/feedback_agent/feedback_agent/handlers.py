@@ -6,14 +6,16 @@ measure it) never blocks an interviewer turn. `kind="final"` (sent on wrap-up) a
 
 from faststream.rabbit import RabbitRouter
 
+from contracts.base import utc_now
 from contracts.bus import FeedbackRequested
-from contracts.events import FeedbackResultPayload, ServerEventType
+from contracts.events import FeedbackResultPayload
 from contracts.sandbox import Language, SandboxRequest, SandboxResult
 from contracts.topology import COMMANDS, FEEDBACK_REQUESTS
-from persistence.models import InterviewSession
+from persistence.models import FeedbackReport, InterviewSession
 from persistence.store import InterviewStore, UnknownSession
 from question_bank.bank import QuestionBank
-from runtime.sandbox_client import run_in_sandbox
+from runtime.sandbox_client import SandboxClient
+from runtime.topology import rabbit_exchange, rabbit_queue
 from runtime.worker import WorkerRuntime
 
 from .agent import FeedbackAgent
@@ -25,8 +27,9 @@ def build_router(runtime: WorkerRuntime, bank: QuestionBank, *, writer: ProseWri
                  complexity_budget_s: float = 60.0) -> RabbitRouter:
     router = RabbitRouter()
     agent = FeedbackAgent(bank, writer=writer, complexity_budget_s=complexity_budget_s)
+    sandbox_client = SandboxClient(runtime.broker)
 
-    @router.subscriber(FEEDBACK_REQUESTS, COMMANDS, title="feedback.requests")
+    @router.subscriber(rabbit_queue(FEEDBACK_REQUESTS), rabbit_exchange(COMMANDS), title="feedback.requests")
     @traced_feedback
     async def give_feedback(command: FeedbackRequested) -> None:
         """Score the candidate's code and publish a scorecard; on wrap-up, store the report too."""
@@ -40,18 +43,21 @@ def build_router(runtime: WorkerRuntime, bank: QuestionBank, *, writer: ProseWri
         code, language = await _code_to_assess(store, session, command)
 
         async def sandbox(request: SandboxRequest) -> SandboxResult:
-            return await run_in_sandbox(runtime.broker, session.id, request,
-                                        timeout_s=runtime.settings.sandbox_timeout_s)
+            return await sandbox_client.run(session.id, request, timeout_s=runtime.settings.sandbox_timeout_s)
 
         outcome = await agent.with_sandbox(sandbox).give_feedback(store, session, code=code, language=language, kind=command.kind,
                                             report_id=command.request_id, ended_at=command.timestamp)
         record_feedback(command, outcome.feedback)
         stored = outcome.report.model_dump(mode="json") if outcome.report else outcome.feedback.model_dump(mode="json")
-        await store.save_feedback(session.id, report_id=command.request_id, kind=command.kind, report=stored)
-        await runtime.events.emit(
-            session.id, ServerEventType.FEEDBACK_RESULT,
-            FeedbackResultPayload(request_id=command.request_id, feedback=outcome.feedback),
-        )
+        # The report and its `feedback_result` commit together; the event goes out after the commit.
+        async with runtime.events.unit_of_work() as uow:
+            interview = uow.interviews.attach(session)
+            interview.keep_feedback(
+                FeedbackReport(id=command.request_id, session_id=session.id, kind=command.kind, report=stored,
+                               created_at=utc_now()),
+                FeedbackResultPayload(request_id=command.request_id, feedback=outcome.feedback),
+            )
+            await uow.commit()
 
     return router
 
@@ -59,9 +65,8 @@ def build_router(runtime: WorkerRuntime, bank: QuestionBank, *, writer: ProseWri
 async def _code_to_assess(store: InterviewStore, session: InterviewSession,
                           command: FeedbackRequested) -> tuple[str, Language]:
     """The code sent with the request, else the editor's latest snapshot, else the last run."""
-    state = session.agent_state
-    code = command.code or state.get("latest_code", "")
-    language = command.language or (Language(state["latest_language"]) if state.get("latest_language") else None)
+    code = command.code or session.code or ""
+    language = command.language or (Language(session.code_language) if session.code_language else None)
     if not code:
         submissions = await store.submissions(session.id)
         if submissions:

@@ -11,6 +11,7 @@ This is a deliberately small layer of our own; the interviewer agent has a fulle
 
 import json
 import logging
+import re
 from typing import Protocol
 
 import httpx
@@ -54,6 +55,24 @@ class _ModelWriter:
         except Exception as exc:  # noqa: BLE001 - a model outage must never cost the candidate their feedback
             log.warning("%s could not polish the feedback (%s); using the offline wording", self.name, exc)
             return draft
+
+
+_SCORE_IN_TEXT = re.compile(r"\b([1-4])\s*/\s*4\b")
+_HIRE_WORDS = re.compile(r"\b(hire|hiring|no[- ]hire|strong (yes|no))\b", re.I)
+
+
+def same_judgement(draft: FeedbackResult, polished: FeedbackResult) -> bool:
+    """The model reworded, nothing more: the same dimensions, scores, evidence, signal and caps, no
+    score quoted in the prose that differs from the score itself, and no hiring verdict of its own."""
+    keys = ("hire_signal", "hire_signal_caps", "hints_used", "edge_case_categories", "suggestions")
+    if any(getattr(draft, k) != getattr(polished, k) for k in keys):
+        return False
+    if [(s.dimension, s.score, s.evidence) for s in draft.scores] != \
+            [(s.dimension, s.score, s.evidence) for s in polished.scores]:
+        return False
+    if _HIRE_WORDS.search(polished.summary) and not _HIRE_WORDS.search(draft.summary):
+        return False
+    return all(int(n) == s.score for s in polished.scores for n in _SCORE_IN_TEXT.findall(s.justification))
 
     async def _complete(self, system: str, user: str) -> str:
         raise NotImplementedError
@@ -111,7 +130,10 @@ def _apply(draft: FeedbackResult, answer: str, writer_name: str) -> FeedbackResu
     scores = [s.model_copy(update={"justification": str(justifications.get(s.dimension) or s.justification)[:400]})
               for s in draft.scores]
     summary = str(parsed.get("summary") or draft.summary)[:1200]
-    return draft.model_copy(update={"summary": summary, "scores": scores, "model": writer_name})
+    polished = draft.model_copy(update={"summary": summary, "scores": scores, "model": writer_name})
+    if not same_judgement(draft, polished):
+        raise ValueError("the model's wording changes the judgement; keeping the offline wording")
+    return polished
 
 
 def build_writer(settings: FeedbackSettings) -> ProseWriter:

@@ -9,6 +9,7 @@ from contracts.events import FeedbackResult, Phase, RunMode, ServerEvent, Server
 from contracts.questions import Question
 from contracts.reports import (
     CodeVersion,
+    HintUse,
     InterviewReport,
     PhaseTime,
     ReportQuestion,
@@ -16,7 +17,7 @@ from contracts.reports import (
     TestRun,
     TranscriptEntry,
 )
-from contracts.sandbox import Language, SandboxResult
+from contracts.sandbox import Language, SandboxResult, Verdict
 from persistence.models import CodeSubmission, InterviewSession, TranscriptMessage
 
 TRANSCRIPT_ROLES = ("candidate", "interviewer", "action")  # "tool" rows are the model's internal traffic
@@ -25,10 +26,10 @@ TRANSCRIPT_ROLES = ("candidate", "interviewer", "action")  # "tool" rows are the
 def build_report(
     *, report_id: str, session: InterviewSession, question: Question | None, language: Language,
     final_code: str, result: SandboxResult | None, feedback: FeedbackResult, transcript: list[TranscriptMessage],
-    submissions: list[CodeSubmission], events: list[ServerEvent], ended_at: datetime,
+    submissions: list[CodeSubmission], events: list[ServerEvent], ended_at: datetime, hints: list[HintUse] | None = None,
 ) -> InterviewReport:
     started_at = _aware(session.created_at)
-    ended_at = max(_aware(ended_at), started_at)
+    ended_at = max(_aware(session.ended_at or ended_at), started_at)  # when it ended, not when scored
     return InterviewReport(
         report_id=report_id,
         session_id=session.id,
@@ -43,8 +44,11 @@ def build_report(
         final_code=final_code,
         test_results=test_run(result),
         scorecard=feedback,
-        hints_used=session.hint_level,
+        hints_used=feedback.hints_used,
+        hints=hints or [],
         phases=phase_times(events, ended_at),
+        end_reason=session.end_reason,
+        solved=result is not None and result.verdict is Verdict.ACCEPTED,
     )
 
 

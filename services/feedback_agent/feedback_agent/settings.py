@@ -4,14 +4,14 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from runtime.settings import ServiceSettings
+from runtime.worker import StoreSettings
 
 DEFAULT_FEEDBACK_MODEL = "anthropic.claude-3-5-haiku-20241022-v1:0"  # faster and cheaper than the interviewer's
 AWS_CREDENTIAL_VARIABLES = ("AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE",
                             "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI")
 
 
-class FeedbackSettings(ServiceSettings):
+class FeedbackSettings(StoreSettings):
     # auto: Bedrock when AWS credentials are configured, else the embedded offline writer.
     feedback_llm_provider: Literal["auto", "bedrock", "openai", "offline"] = "auto"
     bedrock_feedback_model_id: str = DEFAULT_FEEDBACK_MODEL

@@ -43,6 +43,12 @@ async def interview_so_far(store: InterviewStore, code: str):
     await store.update_session(session.id, question_id=QUESTION, hint_level=1)
     await store.add_message(session.id, "candidate", "I think I'll add up all keys and subtract from n(n+1)/2, O(n).")
     await store.add_message(session.id, "interviewer", "Sounds good, go ahead.")
+    await store.add_message(session.id, "candidate", "Could I get a hint?", turn_id="t2")
+    await store.add_message(session.id, "interviewer", "Here's a hint.", turn_id="t2", tools=["get_hint"], converse=[
+        {"role": "assistant", "content": [{"toolUse": {"toolUseId": "h1", "name": "get_hint", "input": {}}}]},
+        {"role": "user", "content": [{"toolResult": {"toolUseId": "h1", "status": "success",
+                                                     "content": [{"json": {"level": 1, "hint": "Sum them."}}]}}]},
+        {"role": "assistant", "content": [{"text": "Here's a hint."}]}])
     await store.record_submission(session.id, submission_id="run1", language="python", mode="run", code=code,
                                   verdict="accepted", result={"verdict": "accepted", "passed": 2, "total": 2})
     for before, after in [(None, Phase.GREETING), (Phase.GREETING, Phase.CLARIFYING), (Phase.CLARIFYING, Phase.OBSERVING)]:
@@ -87,8 +93,9 @@ async def test_final_report_holds_the_whole_interview(store):
     assert all(t.hidden or t.test_id.startswith("sample") for t in report.test_results.tests)
     assert [p.phase for p in report.phases] == [Phase.GREETING, Phase.CLARIFYING, Phase.OBSERVING]
     assert all(p.seconds >= 0 for p in report.phases)
-    assert [e.role for e in report.transcript] == ["candidate", "interviewer"]
+    assert [e.role for e in report.transcript] == ["candidate", "interviewer", "candidate", "interviewer"]
     assert report.code_history[0].passed == 2 and report.final_code == code
-    assert report.hints_used == 1
+    assert report.hints_used == 1  # asked for, read from the record
+    assert [(h.level, h.asked, h.request) for h in report.hints] == [(1, True, "Could I get a hint?")]
     markdown = report_markdown(report)
     assert "| problem solving |" in markdown and "## Transcript" in markdown and code.strip() in markdown

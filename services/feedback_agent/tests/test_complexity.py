@@ -16,6 +16,7 @@ from feedback_agent.complexity import (
     parse_expected,
     size_ladder,
     timed_call_ladder,
+    timed_call_sizes,
 )
 from question_bank.bank import default_bank
 from question_bank.inprocess import call_solution, load_solution, outputs_match
@@ -107,6 +108,17 @@ def test_timed_sizes_stay_small_enough_for_the_cache():
     assert timed_call_ladder([1000, 10000, 100000]) == [2 ** k for k in range(3, 13)]
     assert timed_call_ladder([200, 500, 1000]) == [2 ** k for k in range(3, 12)]  # up to 4 × the largest
     assert timed_call_ladder([10, 13, 16]) == [10, 13, 16]
+
+
+def test_timed_sizes_start_at_the_bottom_of_the_ladder_however_fast_the_small_calls_are():
+    # A linear scan on a quick machine: n = 8 and 16 take under 1 µs. Cutting them made the fit start at 32,
+    # outside the range TIMED_CALLS is calibrated on, and the linear first_repeat_badge read as O(n log n).
+    probe = {n: n * 0.06e-3 for n in TIMED_SIZES}
+    assert timed_call_sizes(TIMED_SIZES, probe) == TIMED_SIZES
+    slow_top = {**probe, 2048: 30.0, 4096: 60.0}  # past MAX_CALL_MS: not timed again
+    assert timed_call_sizes(TIMED_SIZES, slow_top) == TIMED_SIZES[:-2]
+    too_fast = {n: 0.3e-3 for n in TIMED_SIZES}  # every call is mostly the call itself
+    assert timed_call_sizes(TIMED_SIZES, too_fast) is None
 
 
 @pytest.mark.parametrize("problem", sorted(BY_PROBLEM))

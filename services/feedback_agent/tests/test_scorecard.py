@@ -40,7 +40,7 @@ def result(failing: dict[str, int] | None = None, passing: int = 10) -> SandboxR
 
 def evidence(sandbox: SandboxResult, complexity=LINEAR, **overrides) -> Evidence:
     fields = {"question": QUESTION, "result": sandbox, "complexity": complexity, "categories": category_results(sandbox),
-                  "suggestions": [], "hints_used": 0, "sample_runs_before_submit": 2, "submitted": True,
+                  "suggestions": [], "hints": [], "sample_runs_before_submit": 2, "submitted": True,
                   "candidate_messages": ["I'll keep a set of badges seen so far, that's O(n) time.",
                                       "Can badges be negative?", "Then I return the first one I see twice.",
                                       "Let me test the empty log first."]}
@@ -140,3 +140,42 @@ def test_a_category_that_only_times_out_is_called_a_speed_problem_and_hints_stay
     overflow = next(s.text for s in feedback.suggestions if s.text.startswith("overflow"))
     assert "run out of time" in overflow and "64-bit" not in overflow
     assert not any(hint in feedback.model_dump_json() for hint in QUESTION.hints)
+
+
+def test_tests_never_run_after_a_time_out_are_no_evidence_about_their_category():
+    tests = [TestResult(test_id="h1", verdict=Verdict.ACCEPTED, hidden=True, category="empty"),
+             TestResult(test_id="h2", verdict=Verdict.TIME_LIMIT_EXCEEDED, hidden=True, category="large",
+                        time_ms=None, memory_kb=None),
+             TestResult(test_id="h3", verdict=Verdict.TIME_LIMIT_EXCEEDED, hidden=True, category="duplicates",
+                        time_ms=None, memory_kb=None, skipped=True)]
+    sandbox = SandboxResult(verdict=Verdict.TIME_LIMIT_EXCEEDED, tests=tests, passed=1, total=3)
+    assert [(c.category, c.passed, c.total) for c in category_results(sandbox)] == [("empty", 1, 1), ("large", 0, 1)]
+
+
+# ---- the hint_seeker and the confidently wrong candidate (the eval's two personas) -----------------
+
+
+def hint(level: int):
+    from contracts.reports import HintUse
+
+    return HintUse(level=level, at=datetime(2026, 12, 3, tzinfo=UTC), asked=True, request="any hints?")
+
+
+def test_a_problem_solved_with_every_hint_outscores_one_left_unsolved_without_hints():
+    claims = ["This one's easy, I've seen it before. I know the optimal answer already.",
+              "Great, so that's definitely correct and optimal. I'm submitting it.",
+              "See, I told you it's correct. We can wrap up, right?"]
+    unsolved = build_scorecard(evidence(result({"large": 1, "large_repeats": 1}, passing=18), sample_runs_before_submit=1,
+                                        candidate_messages=claims))
+    helped = build_scorecard(evidence(result(), sample_runs_before_submit=0, hints=[hint(1), hint(2), hint(3)],
+                                      candidate_messages=["Do you have any hints for me?", "Any hints?",
+                                                          "Could you nudge me?"]))
+    assert scores(unsolved)["problem_solving"] == 2  # 18/20 is not a working solution
+    assert scores(unsolved)["communication"] == 2  # claims of correctness are not a discussed approach
+    assert unsolved.hire_signal == helped.hire_signal == "no"
+    assert sum(scores(helped).values()) > sum(scores(unsolved).values())
+
+
+def test_so_that_as_a_purpose_still_counts_as_discussing_the_approach():
+    said = ["I'll sort first so that equal badges sit side by side.", "ok", "done"]
+    assert scores(build_scorecard(evidence(result(), candidate_messages=said)))["communication"] == 3

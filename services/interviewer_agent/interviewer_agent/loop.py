@@ -11,12 +11,14 @@ prompt, the tools, the phase) and a `TurnSink` (what the candidate sees).
 """
 
 import asyncio
+import contextlib
 import json
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from .cut import INTERRUPTED, TurnCut, TurnInterrupted
 from .providers.base import (
     CONTENT_FILTERED,
     END_TURN,
@@ -147,17 +149,23 @@ class AgentLoop:
         self.first_backoff_s = first_backoff_s
         self.sleep = sleep
 
-    async def run_turn(self, history: list[Message], context: TurnContext, sink: TurnSink) -> TurnResult:
-        """One candidate turn. `history` ends with the candidate's input as a `user` message."""
+    async def run_turn(self, history: list[Message], context: TurnContext, sink: TurnSink,
+                       cut: TurnCut | None = None) -> TurnResult:
+        """One candidate turn. `history` ends with the candidate's input as a `user` message. A `cut`
+        (barge-in) ends it where it is, with the stop reason `interrupted`."""
         result = TurnResult()
         messages = list(history)
+        cut = cut or TurnCut()
         await sink.thinking()
         while result.iterations < self.max_iterations:
+            if cut.is_cut:  # talked over while its tools ran: no further model call
+                result.stop_reason = INTERRUPTED
+                break
             result.iterations += 1
             request = ModelRequest(system=context.system_prompt(), messages=messages,
                                    tools=context.tool_specs(), state=context.state)
             try:
-                reply = await self.call_model(request, sink)
+                reply = await self.call_model(request, sink, cut)
             except ProviderError as exc:
                 log.warning("model call failed (%s): %s", self.provider.name, exc)
                 result.error = str(exc)
@@ -166,6 +174,12 @@ class AgentLoop:
                 break
             result.stop_reason = reply.stop_reason
             message = reply.message()
+            if reply.stop_reason == INTERRUPTED:
+                # What was said so far is kept; a tool call the model had begun is dropped, unrun.
+                said = [b for b in message["content"] if "text" in b]
+                if said:
+                    result.new_messages.append({"role": "assistant", "content": said})
+                break
             if reply.stop_reason != TOOL_USE or not tool_uses(message):
                 if message["content"]:
                     result.new_messages.append(message)
@@ -184,17 +198,23 @@ class AgentLoop:
             messages += [message, results]
         return result
 
-    async def call_model(self, request: ModelRequest, sink: TurnSink) -> ReplyAssembler:
+    async def call_model(self, request: ModelRequest, sink: TurnSink, cut: TurnCut | None = None) -> ReplyAssembler:
         """One model call, streaming its text to the candidate; throttling is retried with backoff
-        as long as nothing has been streamed yet (a retry would otherwise repeat what was said)."""
+        as long as nothing has been streamed yet (a retry would otherwise repeat what was said). A cut
+        closes the model's stream and returns what came so far (stop reason `interrupted`)."""
         delay = self.first_backoff_s
+        cut = cut or TurnCut()
         for attempt in range(1, self.max_attempts + 1):
             reply = ReplyAssembler()
             try:
-                async for event in self.provider.stream(request):
-                    if text := reply.feed(event):
-                        await sink.text(text)
+                async with contextlib.aclosing(self.provider.stream(request)) as stream:
+                    async for event in cut.events(stream):
+                        if text := reply.feed(event):
+                            await sink.text(text)
                 await sink.end_text()
+                return reply
+            except TurnInterrupted:
+                reply.stop_reason = INTERRUPTED  # the unfinished sentence in the sink is never said
                 return reply
             except ProviderError as exc:
                 streamed = any("text" in b or "toolUse" in b for b in reply.blocks.values())

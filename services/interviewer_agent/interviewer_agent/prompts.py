@@ -13,6 +13,8 @@ you never use headings or bullet lists."""
 RULES = """Rules:
 - Never reveal the algorithm, the reference solution or hidden test data. Hints come only from get_hint, \
 one level at a time, and you paraphrase them.
+- Call get_hint only when the candidate asks for a hint or accepts one you offered. After a long silence, \
+ask "Would a hint help?" instead of giving one.
 - Never write the solution code for the candidate. Short snippets about syntax are fine.
 - Use the tools instead of guessing: run_code to see what the code does, assess_solution to judge a submission.
 - Keep every reply under about 80 words."""
@@ -24,10 +26,11 @@ PHASE_INSTRUCTIONS = {
                       "constraints and examples (input sizes, edge cases, output format). Do not suggest an "
                       "algorithm. When they describe a plan, ask about its complexity and let them code.",
     Phase.OBSERVING: "Phase: OBSERVING. The candidate is working. Stay quiet unless spoken to; answer briefly. If "
-                     "told the candidate has been silent, check in with one short, encouraging question. If they "
+                     "told the candidate has been silent, check in with one short, encouraging question, or offer "
+                     "a hint (do not give it unless they accept). If they "
                      "ask you to run their code, call run_code with mode=run.",
-    Phase.NUDGING: "Phase: NUDGING. The candidate is stuck or asked for help. Call get_hint for the next level "
-                   "(it escalates 1 to 3) and paraphrase it as a question or a nudge, not as the answer.",
+    Phase.NUDGING: "Phase: NUDGING. The candidate asked for a hint or accepted one. Call get_hint for the next "
+                   "level (it escalates 1 to 3) and paraphrase it as a question or a nudge, not as the answer.",
     Phase.REVIEWING: "Phase: REVIEWING. The candidate submitted. Call run_code with mode=submit, then "
                      "assess_solution, then tell them the outcome honestly. If tests fail, name the failing "
                      "categories without revealing hidden inputs.",
@@ -44,6 +47,8 @@ def system_prompt(phase: Phase, question: Question | None, *, hint_level: int, c
         parts.append(
             f"The problem: {question.title} ({question.difficulty.value}).\n{question.statement_md}\n"
             f"Constraints: {'; '.join(question.constraints)}\n"
+            f"Output: {question.output_format}\n"
+            f"Edge cases you may tell the candidate about when asked: {' '.join(question.edge_cases)}\n"
             f"Expected complexity: {question.complexity.time} time, {question.complexity.space} space.\n"
             f"Hints used so far: {hint_level} of 3."
         )

@@ -37,6 +37,11 @@ class SentenceBuffer:
         self._pending = self._pending[self._pending.rindex(pieces[-1]):]
         return pieces[:-1]
 
+    @property
+    def pending(self) -> str:
+        """The text of the sentence still in progress (not yet handed back)."""
+        return self._pending
+
     def flush(self) -> list[str]:
         pieces, self._pending = split_sentences(self._pending), ""
         return pieces

@@ -5,6 +5,7 @@
       agent.tool           one tool the model called (`InterviewTurn.run_tool`)
 """
 
+import contextlib
 import functools
 import json
 import time
@@ -36,15 +37,17 @@ class TracedProvider:
             started = time.perf_counter()
             stop_reason, usage, output_chars = "incomplete", None, 0
             try:
-                async for event in self.inner.stream(request):
-                    if stop := event.get("messageStop"):
-                        stop_reason = stop["stopReason"]
-                    elif "metadata" in event:
-                        usage = event["metadata"].get("usage")
-                    elif delta := event.get("contentBlockDelta"):
-                        output_chars += len(delta["delta"].get("text", "")) + len(
-                            delta["delta"].get("toolUse", {}).get("input", ""))
-                    yield event
+                # Closed with this stream: a barge-in that closes the turn's stream closes the model's.
+                async with contextlib.aclosing(self.inner.stream(request)) as events:
+                    async for event in events:
+                        if stop := event.get("messageStop"):
+                            stop_reason = stop["stopReason"]
+                        elif "metadata" in event:
+                            usage = event["metadata"].get("usage")
+                        elif delta := event.get("contentBlockDelta"):
+                            output_chars += len(delta["delta"].get("text", "")) + len(
+                                delta["delta"].get("toolUse", {}).get("input", ""))
+                        yield event
             except ProviderError as exc:
                 stop_reason = "throttled" if exc.retryable else "error"
                 raise

@@ -3,17 +3,13 @@ and they tell the browser what it must see (the problem, code results) as they r
 
 from dataclasses import dataclass
 
-from contracts.events import (
-    ProblemPresentedPayload,
-    PublicTest,
-    RunMode,
-    ServerEventType,
-)
+from contracts.events import ProblemPresentedPayload, PublicTest, RunMode
 from contracts.questions import Question
 from contracts.sandbox import Language, SandboxResult, Verdict
 from persistence.models import InterviewSession
 from question_bank.bank import QuestionBank
 from runtime.code_runs import judge_and_record
+from runtime.sandbox_client import SandboxClient
 from runtime.worker import WorkerRuntime
 
 MAX_HINT_LEVEL = 3
@@ -32,23 +28,22 @@ class InterviewTools:
         self.bank = bank
         self.runtime = runtime
         self.sandbox_timeout_s = sandbox_timeout_s
+        self.sandbox = SandboxClient(runtime.broker)
 
     # Looked up on use: the runtime opens its store only once the service has started.
     store = property(lambda self: self.runtime.store)
     events = property(lambda self: self.runtime.events)
-    broker = property(lambda self: self.runtime.broker)
 
     async def get_question(self, session: InterviewSession) -> Question:
         seen = session.agent_state.get("seen_questions", [])
-        question = self.bank.pick(session.difficulty, session.topic, exclude_ids=seen, seed=session.id)
-        state = {**session.agent_state, "seen_questions": [*seen, question.id]}
-        await self.store.update_session(session.id, question_id=question.id, hint_level=0, agent_state=state)
-        session.question_id, session.hint_level, session.agent_state = question.id, 0, state
+        chosen = session.agent_state.get("chosen_question_id")  # picked by the candidate at creation
+        if chosen and chosen not in seen:
+            question = self.bank.question(chosen)
+        else:
+            question = self.bank.pick(session.difficulty, session.topic, exclude_ids=seen, seed=session.id)
         language = Language(session.language)
-        await self.events.emit(
-            session.id,
-            ServerEventType.PROBLEM_PRESENTED,
-            ProblemPresentedPayload(
+        async with self.events.unit_of_work() as uow:  # the problem and its announcement commit together
+            uow.interviews.attach(session).present_problem(ProblemPresentedPayload(
                 question_id=question.id,
                 title=question.title,
                 difficulty=question.difficulty,
@@ -56,17 +51,18 @@ class InterviewTools:
                 starter_code=question.starter_code[language],
                 language=language,
                 sample_tests=[PublicTest(id=t.id, input=t.input, expected=t.expected) for t in question.sample_tests],
-            ),
-        )
+            ))
+            await uow.commit()
         return question
 
     async def get_hint(self, session: InterviewSession) -> tuple[int, str] | None:
-        """The next hint level's text, recorded on the session; None once all three are used."""
-        if session.question_id is None or session.hint_level >= MAX_HINT_LEVEL:
-            return None
-        level = session.hint_level + 1
-        await self.store.update_session(session.id, hint_level=level)
-        session.hint_level = level
+        """The next hint level's text, recorded on the session and announced (`hint_given`); None once all
+        three are used. Only called when the candidate asked for a hint or accepted an offered one."""
+        async with self.events.unit_of_work() as uow:  # the level and its `hint_given` commit together
+            level = uow.interviews.attach(session).give_hint(MAX_HINT_LEVEL)
+            if level is None:
+                return None
+            await uow.commit()
         return level, self.bank.hint(session.question_id, level)
 
     async def run_code(self, session: InterviewSession, code: str, language: Language, mode: RunMode) -> SandboxResult:
@@ -75,7 +71,7 @@ class InterviewTools:
             return SandboxResult(verdict=Verdict.INTERNAL_ERROR, message="no problem has been presented yet")
         tests = question.sample_tests if mode is RunMode.RUN else self.bank.all_tests(question.id)
         _, result = await judge_and_record(
-            broker=self.broker, events=self.events, session_id=session.id, question=question, tests=list(tests),
+            sandbox=self.sandbox, events=self.events, session_id=session.id, question=question, tests=list(tests),
             code=code, language=language, mode=mode, timeout_s=self.sandbox_timeout_s,
         )
         return result

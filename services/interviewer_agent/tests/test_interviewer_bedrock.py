@@ -2,6 +2,8 @@
 against the real bedrock-runtime service model and compared with the exact parameters we expect, and the
 recorded responses (text, tool_use, max_tokens, throttling) are validated against the output shapes."""
 
+import contextlib
+
 import aioboto3
 import pytest
 from aiobotocore.stub import AioStubber
@@ -30,6 +32,10 @@ class RecordedEventStream(dict):
             validate_parameters(body, shape.members[name])
         self.events = events
         self.fail_with = fail_with
+        self.closed = False
+
+    def close(self) -> None:  # as botocore's EventStream: closes the HTTP body
+        self.closed = True
 
     async def __aiter__(self):
         for event in self.events:
@@ -108,6 +114,19 @@ async def test_streams_text_from_a_request_valid_for_the_service_model(bedrock_c
     text = "".join(e["contentBlockDelta"]["delta"]["text"] for e in events if "contentBlockDelta" in e)
     assert text == "Hi, I'm your interviewer."
     assert events[-2] == {"messageStop": {"stopReason": "end_turn"}}
+
+
+async def test_closing_the_stream_mid_reply_closes_bedrocks_event_stream(bedrock_client, stubber, stream_shape):
+    """A barge-in closes the turn's stream: Bedrock's HTTP body is closed too, so the model stops writing."""
+    req = request()
+    recorded = RecordedEventStream(text_events("First sentence. Second sentence."), stream_shape)
+    stubber.add_response("converse_stream", {"stream": recorded}, expected_params(req))
+    stream = provider(bedrock_client).stream(req)
+    async with contextlib.aclosing(stream):
+        async for event in stream:
+            if "contentBlockDelta" in event:
+                break
+    assert recorded.closed
 
 
 async def test_a_whole_tool_turn_round_trips_in_bedrock_format(bedrock_client, stubber, stream_shape):

@@ -1,63 +1,25 @@
-"""The OpenAI-compatible provider against a small fake HTTP server speaking the chat-completions protocol
-(streamed server-sent events, tool calls split over chunks), as Ollama, vLLM or llama.cpp would."""
+"""The OpenAI-compatible provider against the fake chat-completions server (`interviewer_eval.fake_openai`:
+streamed server-sent events, tool calls split over chunks), as Ollama, vLLM or llama.cpp would answer."""
 
+import asyncio
 import json
 
 import pytest
-from aiohttp import web
 
 from interviewer_agent.loop import AgentLoop, ToolOutcome
 from interviewer_agent.providers.base import ModelRequest, ProviderError
 from interviewer_agent.providers.openai_compat import OpenAICompatProvider, chat_messages
 from interviewer_agent.tool_registry import TOOL_SPECS
+from interviewer_eval.fake_openai import FakeChatServer, chunk
 
 from .fakes import RecordingSink, ScriptedContext, state
 
 
-class FakeChatServer:
-    """Serves `/v1/chat/completions`: each request gets the next scripted list of chunks (or a status)."""
-
-    def __init__(self):
-        self.scripts: list[list[dict] | int] = []
-        self.requests: list[dict] = []
-        self.url = ""
-
-    async def handle(self, request: web.Request) -> web.StreamResponse:
-        self.requests.append(await request.json())
-        script = self.scripts.pop(0)
-        if isinstance(script, int):
-            return web.json_response({"error": {"message": "slow down"}}, status=script)
-        response = web.StreamResponse(headers={"Content-Type": "text/event-stream"})
-        await response.prepare(request)
-        for chunk in script:
-            await response.write(f"data: {json.dumps(chunk)}\n\n".encode())
-        await response.write(b"data: [DONE]\n\n")
-        return response
-
-
 @pytest.fixture
 async def server():
-    fake = FakeChatServer()
-    app = web.Application()
-    app.router.add_post("/v1/chat/completions", fake.handle)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
-    fake.url = f"http://127.0.0.1:{port}/v1"
+    fake = await FakeChatServer().start()
     yield fake
-    await runner.cleanup()
-
-
-def chunk(content=None, tool_calls=None, finish=None) -> dict:
-    delta = {}
-    if content is not None:
-        delta["content"] = content
-    if tool_calls is not None:
-        delta["tool_calls"] = tool_calls
-    return {"id": "c1", "object": "chat.completion.chunk", "model": "llama3.1",
-            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+    await fake.stop()
 
 
 USER = [{"role": "user", "content": [{"text": "I'm stuck, a hint please?"}]}]
@@ -137,3 +99,35 @@ def test_converse_tool_results_become_tool_messages():
     assert [m["role"] for m in chat] == ["system", "user", "assistant", "tool", "user"]
     assert chat[2]["tool_calls"][0]["function"] == {"name": "run_code", "arguments": '{"mode": "run"}'}
     assert chat[2]["content"] is None
+
+
+async def test_a_paced_server_streams_word_by_word_after_its_first_token_wait():
+    """The stand-in model `make bench` times turns against: first token after a wait, then a steady rate."""
+    paced = await FakeChatServer(first_token_ms=150, tokens_per_s=20).start()
+    paced.scripts = [[chunk(content="Thanks. Tell me more."), chunk(finish="stop")]]
+    provider = OpenAICompatProvider(base_url=paced.url, model="stand-in")
+    try:
+        arrivals: list[tuple[float, str]] = []
+        started = asyncio.get_running_loop().time()
+        request = ModelRequest(system="s", messages=USER, tools=[], state=state())
+        async for event in provider.stream(request):
+            if delta := event.get("contentBlockDelta"):
+                arrivals.append((asyncio.get_running_loop().time() - started, delta["delta"]["text"]))
+    finally:
+        await provider.close()
+        await paced.stop()
+    assert [text for _, text in arrivals] == ["Thanks. ", "Tell ", "me ", "more."]
+    assert arrivals[0][0] >= 0.15  # never before the first-token wait
+    # one word every 1/20 s after it: the last cannot come before the wait and three intervals (a loaded
+    # machine can only make it later; the gaps seen by the client can shrink when the first word is late)
+    assert arrivals[-1][0] >= 0.15 + 3 * 0.05 - 0.005
+    assert len(paced.first_token_delays_s) == 1 and paced.first_token_delays_s[0] >= 0.15
+
+
+async def test_model_calls_reuse_one_connection(server, provider):
+    """A reply read to its end returns the connection to the pool: no new handshake before each call."""
+    server.scripts = [[chunk(content="One."), chunk(finish="stop")], [chunk(content="Two."), chunk(finish="stop")]]
+    for _ in range(2):
+        request = ModelRequest(system="s", messages=USER, tools=[], state=state())
+        assert [e async for e in provider.stream(request)]
+    assert len(server.peers) == 2 and server.peers[0] == server.peers[1]

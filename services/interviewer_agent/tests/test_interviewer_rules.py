@@ -78,11 +78,11 @@ REFERENCE = """def first_repeat(nums):
 """
 
 
-def test_the_guard_withholds_the_reference_until_the_last_hint():
+def test_the_guard_never_pastes_the_whole_reference():
     level = {"hint": 1}
     guard = SolutionGuard([REFERENCE], hint_level=lambda: level["hint"])
     pasted = f"```python\n{REFERENCE}```"
     assert guard.check(pasted) == WITHHELD
     assert guard.check("Think about a set of values you have seen.") == "Think about a set of values you have seen."
-    level["hint"] = 3
-    assert guard.check(pasted) == pasted
+    level["hint"] = 3  # even the last hint is the approach, not the code (see test_guard.py for the ladder)
+    assert guard.check(pasted) == WITHHELD

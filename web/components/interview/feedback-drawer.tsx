@@ -3,6 +3,7 @@
 import { Loader2 } from "lucide-react";
 import { Scorecard } from "@/components/scorecard";
 import { Sheet, SheetContent } from "@/components/ui/sheet";
+import { LoadingStatus } from "@/components/loading-status";
 import type { FeedbackResult } from "@/lib/types";
 
 interface FeedbackDrawerProps {
@@ -17,9 +18,7 @@ export function FeedbackDrawer({ open, onOpenChange, status, feedback }: Feedbac
     <Sheet open={open} onOpenChange={onOpenChange}>
       <SheetContent title="Feedback" description="A scorecard of your interview so far.">
         {status === "pending" && !feedback ? (
-          <p role="status" className="flex items-center gap-2 text-sm text-muted-foreground">
-            <Loader2 className="size-4 animate-spin" aria-hidden /> Reviewing your interview…
-          </p>
+          <LoadingStatus>Reviewing your interview…</LoadingStatus>
         ) : null}
         {status === "pending" && feedback ? (
           <p role="status" className="mb-4 flex items-center gap-2 text-xs text-muted-foreground">

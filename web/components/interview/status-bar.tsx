@@ -10,11 +10,11 @@ import { PHASES, type Phase } from "@/lib/types";
 import { cn } from "@/lib/class-names";
 
 /** The interview's phases as steps, the current one highlighted. */
-export function PhaseIndicator({ phase }: { phase: Phase | null }) {
+export function PhaseIndicator({ phase, vertical = false }: { phase: Phase | null; vertical?: boolean }) {
   const currentIndex = phase ? PHASES.indexOf(phase) : -1;
   return (
     <nav aria-label="Interview phase">
-      <ol className="flex items-center gap-1" data-testid="phase-indicator">
+      <ol className={cn("flex gap-1", vertical ? "flex-wrap items-start" : "items-center")} data-testid={vertical ? "phase-indicator-menu" : "phase-indicator"}>
         {PHASES.map((step, index) => (
           <li
             key={step}
@@ -25,7 +25,9 @@ export function PhaseIndicator({ phase }: { phase: Phase | null }) {
                 ? "bg-primary font-semibold text-primary-foreground"
                 : index < currentIndex
                   ? "text-foreground"
-                  : "hidden text-muted-foreground xl:inline",
+                  : vertical
+                    ? "text-muted-foreground"
+                    : "hidden text-muted-foreground xl:inline",
             )}
           >
             {PHASE_NAMES[step]}
@@ -51,7 +53,24 @@ export function InterviewTimer({ startedAt, minutes }: { startedAt: string | nul
       data-testid="interview-timer"
     >
       <TimerIcon className="size-4" aria-hidden />
-      {remaining === null ? "--:--" : over ? "Time's up" : formatClock(remaining)}
+      {remaining === null ? "--:--" : over ? "00:00" : formatClock(remaining)}
+    </div>
+  );
+}
+
+/** At 00:00: says the time is up and what happens next (the interview does not end by itself). */
+export function TimeUpNotice({ startedAt, minutes, onFinish }: { startedAt: string | null; minutes: number; onFinish: () => void }) {
+  const remaining = useCountdown(startedAt, minutes);
+  if (remaining !== 0) return null;
+  return (
+    <div role="status" className="flex flex-wrap items-center justify-between gap-2 border-b border-warning/40 bg-warning/10 px-4 py-1.5 text-sm" data-testid="time-up">
+      <span className="min-w-0">
+        <strong>Time&apos;s up.</strong> The interview doesn&apos;t end by itself: wrap up your answer, then press Finish and
+        your report will be prepared.
+      </span>
+      <Button size="sm" variant="outline" onClick={onFinish}>
+        Finish now
+      </Button>
     </div>
   );
 }

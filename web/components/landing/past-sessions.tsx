@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import Link from "next/link";
-import { FileText, Play, Trash2 } from "lucide-react";
+import { FileText, History, Play, Trash2 } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -42,18 +42,33 @@ export function PastSessions() {
                     <Badge variant="outline">{LANGUAGE_NAMES[session.language]}</Badge>
                     <span>{dateFormat.format(new Date(session.createdAt))}</span>
                   </p>
+                  {session.finished ? (
+                    <p className="mt-1 text-xs" data-testid="session-outcome">
+                      {session.outcome ? `Finished · ${session.outcome}` : "Finished"}
+                    </p>
+                  ) : null}
                 </div>
                 <div className="flex items-center gap-1">
-                  <Button asChild variant="outline" size="sm">
-                    <Link href={`/interview/?id=${encodeURIComponent(session.sessionId)}`}>
-                      <Play aria-hidden /> Resume
-                    </Link>
-                  </Button>
-                  <Button asChild variant="ghost" size="sm">
-                    <Link href={`/report/?id=${encodeURIComponent(session.sessionId)}`}>
-                      <FileText aria-hidden /> Report
-                    </Link>
-                  </Button>
+                  {session.finished ? (
+                    <>
+                      <Button asChild variant="outline" size="sm">
+                        <Link href={`/report/?id=${encodeURIComponent(session.sessionId)}`}>
+                          <FileText aria-hidden /> View report
+                        </Link>
+                      </Button>
+                      <Button asChild variant="ghost" size="sm">
+                        <Link href={`/replay/?session=${encodeURIComponent(session.sessionId)}`}>
+                          <History aria-hidden /> Replay
+                        </Link>
+                      </Button>
+                    </>
+                  ) : (
+                    <Button asChild variant="outline" size="sm">
+                      <Link href={`/interview/?id=${encodeURIComponent(session.sessionId)}`}>
+                        <Play aria-hidden /> Resume
+                      </Link>
+                    </Button>
+                  )}
                   <Button
                     variant="ghost"
                     size="icon"

@@ -7,10 +7,12 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
-import { createSession } from "@/lib/api";
+import { ProblemPicker } from "@/components/landing/problem-picker";
 import { DIFFICULTY_NAMES, LANGUAGE_NAMES, topicName } from "@/lib/display-names";
-import { DEFAULT_DURATION_MINUTES, saveSession } from "@/lib/local-sessions";
+import { DEFAULT_DURATION_MINUTES } from "@/lib/local-sessions";
 import { cn } from "@/lib/class-names";
+import { interviewPath, startInterview } from "@/lib/start-interview";
+import type { ProblemSummary } from "@/lib/timeline";
 import { DIFFICULTIES, LANGUAGES, TOPICS, type Difficulty, type Language, type Topic } from "@/lib/types";
 
 const DIFFICULTY_HINTS: Record<Difficulty, string> = {
@@ -29,24 +31,26 @@ export function StartForm() {
   const [duration, setDuration] = useState(DEFAULT_DURATION_MINUTES);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [choosing, setChoosing] = useState(false);
+  const [problem, setProblem] = useState<ProblemSummary | null>(null);
+
+  function pick(chosen: ProblemSummary | null) {
+    setProblem(chosen);
+    if (chosen) setDifficulty(chosen.difficulty); // the problem's own level is the interview's
+  }
 
   async function start(event: React.FormEvent) {
     event.preventDefault();
+    if (choosing && !problem) {
+      setError("Pick a problem from the list, or choose “Surprise me”.");
+      return;
+    }
     setStarting(true);
     setError(null);
     try {
-      const created = await createSession({ difficulty, language, ...(topic ? { topic } : {}) });
-      saveSession({
-        sessionId: created.session_id,
-        token: created.token,
-        difficulty,
-        language,
-        topic: topic || null,
-        durationMinutes: duration,
-        createdAt: new Date().toISOString(),
-        startMessageId: null,
-      });
-      router.push(`/interview/?id=${encodeURIComponent(created.session_id)}`);
+      const chosen = choosing && problem ? { question_id: problem.id } : topic ? { topic } : {};
+      const sessionId = await startInterview({ difficulty, language, ...chosen }, duration);
+      router.push(interviewPath(sessionId));
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : "Could not start the interview.");
       setStarting(false);
@@ -87,6 +91,34 @@ export function StartForm() {
             </div>
           </fieldset>
 
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-2 text-sm font-medium">Problem</legend>
+            <div className="grid grid-cols-2 gap-2">
+              {[
+                { choose: false, title: "Surprise me", text: "By difficulty and topic" },
+                { choose: true, title: "Let me choose", text: "Search the problems" },
+              ].map((option) => (
+                <label
+                  key={option.title}
+                  className={cn(
+                    "flex cursor-pointer flex-col gap-0.5 rounded-md border bg-card p-3 transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-ring",
+                    choosing === option.choose ? "border-primary bg-primary/10" : "hover:bg-accent",
+                  )}
+                >
+                  <input type="radio" name="problem-mode" checked={choosing === option.choose} onChange={() => setChoosing(option.choose)} className="sr-only" />
+                  <span className="text-sm font-semibold">{option.title}</span>
+                  <span className="text-xs text-muted-foreground">{option.text}</span>
+                </label>
+              ))}
+            </div>
+            {choosing ? <ProblemPicker value={problem} onChange={pick} /> : null}
+            {choosing && problem ? (
+              <p className="text-sm" data-testid="picked-problem">
+                Picked: <span className="font-medium">{problem.title}</span>
+              </p>
+            ) : null}
+          </fieldset>
+
           <div className="grid gap-4 sm:grid-cols-2">
             <div className="flex flex-col gap-2">
               <Label htmlFor="language">Language</Label>
@@ -98,7 +130,7 @@ export function StartForm() {
                 ))}
               </Select>
             </div>
-            <div className="flex flex-col gap-2">
+            <div className={cn("flex flex-col gap-2", choosing && "hidden")}>
               <Label htmlFor="topic">Topic (optional)</Label>
               <Select id="topic" value={topic} onChange={(event) => setTopic(event.target.value as Topic | "")}>
                 <option value="">Any topic</option>

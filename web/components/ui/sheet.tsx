@@ -42,7 +42,15 @@ export function SheetContent({
             <X className="size-5" aria-hidden />
           </Dialog.Close>
         </div>
-        <div className="flex-1 overflow-y-auto px-6 py-5">{children}</div>
+        {/* Focusable so keyboard users can scroll a long scorecard (axe: scrollable-region-focusable). */}
+        <div
+          className="flex-1 overflow-y-auto px-6 py-5 focus-visible:outline-2 focus-visible:outline-ring"
+          tabIndex={0}
+          role="region"
+          aria-label={typeof title === "string" ? title : "Panel content"}
+        >
+          {children}
+        </div>
       </Dialog.Content>
     </Dialog.Portal>
   );

@@ -42,6 +42,9 @@ class InterviewState:
     hint_level: int
     language: Language
     unanswered_checkins: int = 0  # silence check-ins in a row the candidate has not answered
+    has_code: bool = False  # the editor holds more than the starter code
+    silent_for_s: float = 0.0  # on a silence check: how long the candidate has neither written nor typed
+    offer_hint_after_s: float = 180.0  # a stall this long earns the offer of a hint (never a hint itself)
 
 
 @dataclass

@@ -60,8 +60,9 @@ class BedrockProvider:
         try:
             client = await self._client_for_call()
             if self.streaming:
-                async for event in self.converse_stream(client, arguments):
-                    yield event
+                async with contextlib.aclosing(self.converse_stream(client, arguments)) as events:
+                    async for event in events:
+                        yield event
             else:
                 for event in await self.converse(client, arguments):
                     yield event
@@ -74,8 +75,12 @@ class BedrockProvider:
     async def converse_stream(self, client: Any, arguments: dict[str, Any]) -> AsyncIterator[StreamEvent]:
         """One `bedrock.converse` call, streamed (kept whole so it can be traced as one span)."""
         response = await client.converse_stream(**arguments)
-        async for event in response["stream"]:
-            yield event
+        stream = response["stream"]
+        try:
+            async for event in stream:
+                yield event
+        finally:  # also when the turn is cut (barge-in): drop the connection, so Bedrock stops writing
+            stream.close()
 
     async def converse(self, client: Any, arguments: dict[str, Any]) -> list[StreamEvent]:
         """One non-streaming `bedrock.converse` call, replayed as the stream events it stands for."""

@@ -1,30 +1,33 @@
-"""The embedded offline interviewer: deterministic and rule-based, but a real participant.
+"""The embedded offline interviewer: deterministic, but a real participant that understands the candidate.
 
 It is a `Provider` like Bedrock: the same loop calls it, and it answers with text and toolUse blocks
 (get_question, get_hint, run_code, assess_solution) that the loop runs exactly as it would for a model.
 Instead of reading the prompt it reads the interview state and the last message: the candidate's input,
-or the results of the tools it asked for. It answers clarifying questions from the problem's own data,
-gives hints on request or after silence, runs and assesses code, and wraps up. `make dev`, `make smoke`
-and the tests run it when no model is configured.
+or the results of the tools it asked for. Each candidate message is classified by the intent model
+(`interviewer_agent.intents`) and answered accordingly: clarifying questions from the problem's own data,
+thinking aloud with a question about the technique named, requests for the solution with a friendly
+refusal, hints only when asked for or when an offered hint is accepted. `make dev`, `make smoke` and the
+tests run it when no model is configured.
 """
 
-import json
-import re
 from collections.abc import AsyncIterator
 from typing import Any
 
 from contracts.base import new_id
-from contracts.bus import CandidateMessageAction, CodeRunAction, SilenceCheckAction, StartAction
+from contracts.bus import (
+    CandidateMessageAction,
+    CodeRunAction,
+    HintRequestAction,
+    SilenceCheckAction,
+    StartAction,
+)
 from contracts.events import Phase, RunMode
 from contracts.questions import Question
 from question_bank.bank import QuestionBank
 
-from ..phases import asks_for_hint, states_a_plan
+from .. import answers, hints
+from ..intents import Intent, classify, other_language, repeats_interviewer
 from .base import END_TURN, TOOL_USE, InterviewState, Message, ModelRequest, StreamEvent, events_for_message
-
-SIZE_WORDS = re.compile(r"\b(size|large|big|constraint|range|limit|how many|length|bounds?)\b", re.I)
-EXAMPLE_WORDS = re.compile(r"\b(example|sample|for instance)\b", re.I)
-COMPLEXITY_WORDS = re.compile(r"\b(complexity|big ?o|how fast|efficient|optimal)\b", re.I)
 
 Reply = tuple[list[dict[str, Any]], str]
 
@@ -41,14 +44,17 @@ class OfflineInterviewer:
             yield event
 
     def reply(self, request: ModelRequest) -> Reply:
+        said_last = last_interviewer_text(request.messages)
         results = tool_results_by_name(request.messages)
         if results:
-            return self._after_tools(request.state, results)
-        return self._answer(request.state)
+            content, stop_reason = self._after_tools(request.state, results)
+        else:
+            content, stop_reason = self._answer(request.state, said_last, len(request.messages))
+        return not_repeating(content, said_last), stop_reason
 
     # --- the candidate's input ----------------------------------------------------------------------
 
-    def _answer(self, state: InterviewState) -> Reply:
+    def _answer(self, state: InterviewState, said_last: str | None, turn: int) -> Reply:
         action = state.action
         if state.question_id is None:
             return self._greet()
@@ -56,50 +62,88 @@ class OfflineInterviewer:
             case StartAction():
                 return _say("We're already under way. Take another look at the problem, and ask me anything about it.")
             case CandidateMessageAction(text=text):
-                return self._answer_message(state, text)
+                return self._answer_message(state, text, said_last)
+            case HintRequestAction():
+                return self._give_hint(state)
             case CodeRunAction(mode=RunMode.SUBMIT):
                 return [{"text": "Let's see how it does on the full test suite."},
                         self._use("run_code", {"mode": "submit"})], TOOL_USE
             case CodeRunAction():
                 return [self._use("run_code", {"mode": "run"})], TOOL_USE
             case SilenceCheckAction():
-                return self._check_in(state)
+                return self._check_in(state, said_last, turn)
         return _say("Okay.")
 
     def _greet(self) -> Reply:
         return [{"text": "Hi, thanks for joining! I'll be your interviewer today."},
                 self._use("get_question")], TOOL_USE
 
-    def _answer_message(self, state: InterviewState, text: str) -> Reply:
-        question = self.bank.question(state.question_id)
+    def _answer_message(self, state: InterviewState, text: str, said_last: str | None) -> Reply:
         if state.phase is Phase.WRAPPING_UP:
             return _say("We're done with the coding part, thank you. Your feedback report is on its way, and you can "
                         "ask for a fresh one any time.")
-        if asks_for_hint(text):
-            return [self._use("get_hint")], TOOL_USE
-        if answer := faq_answer(question, text):
-            return _say(answer)
-        if SIZE_WORDS.search(text):
-            return _say("Here are the constraints: " + "; ".join(question.constraints) + ".")
-        if EXAMPLE_WORDS.search(text):
-            first = question.sample_tests[0]
-            return _say(f"Take the first example: the input {_inline(first.input)} gives {_inline(first.expected)}. "
-                        "Walk me through why.")
-        if COMPLEXITY_WORDS.search(text):
-            return _say("Aim for the best complexity you can justify. Tell me what yours is and why.")
-        if states_a_plan(text):
-            return _say("That sounds like a reasonable plan. What time and space complexity do you expect from it? "
-                        "Go ahead and code it up when you're ready, and run it against the examples.")
-        if text.rstrip().endswith("?"):
-            return _say("Good question. Everything you need is in the statement and the examples; "
-                        "if it's about the input, think about the edge cases the constraints allow.")
-        return _say("Okay. Talk me through how you'd approach it.")
+        if repeats_interviewer(text, said_last):
+            return _say(answers.echo_reply(text))
+        language = other_language(text)
+        content, stop_reason = self._answer_intent(state, classify(text).intent, text, said_last)
+        if language is None:
+            return content, stop_reason
+        return answers.in_english(language, content, text), stop_reason
 
-    def _check_in(self, state: InterviewState) -> Reply:
-        # A check-in that went unanswered is followed by a hint, while hints remain.
-        if state.unanswered_checkins >= 1 and state.hint_level < 3 and state.phase is not Phase.CLARIFYING:
-            return [{"text": "Let me give you a nudge."}, self._use("get_hint")], TOOL_USE
-        return _say("How is it going? Tell me what you're thinking, or ask for a hint if you're stuck.")
+    def _answer_intent(self, state: InterviewState, intent: Intent, text: str, said_last: str | None) -> Reply:
+        question = self.bank.question(state.question_id)
+        if intent.is_clarifying:
+            return _say(answers.answer_clarifying(question, intent, text))
+        match intent:
+            case Intent.HINT_REQUEST:
+                return self._give_hint(state)
+            case Intent.AFFIRM if hints.is_offer(said_last):
+                return self._give_hint(state)
+            case Intent.DECLINE if hints.is_offer(said_last):
+                return _say(hints.pick(("No problem, take your time. The offer stands whenever you want it.",
+                                        "Sure, keep going. Tell me what you're trying as you go."), text))
+            case Intent.AFFIRM | Intent.DECLINE:
+                return _say(hints.pick(("Okay. What's your next step?", "Alright, go on.",
+                                        "Got it. Talk me through what you're doing."), text))
+            case Intent.SOLUTION_REQUEST:
+                return _say(answers.refuse_solution(text))
+            case Intent.THINKING_ALOUD:
+                return _say(answers.thinking_aloud_reply(question, text))
+            case Intent.REVIEW_REQUEST:
+                return self._review(state)
+            case Intent.READY_TO_SUBMIT:
+                return self._ready(state)
+            case Intent.SMALL_TALK:
+                return _say(answers.small_talk_reply(text))
+        return _say(answers.not_understood_reply(text))
+
+    def _give_hint(self, state: InterviewState) -> Reply:
+        if state.phase in (Phase.REVIEWING, Phase.WRAPPING_UP):
+            return _say("We're past the hints now; let's look at how your solution did.")
+        return [self._use("get_hint")], TOOL_USE
+
+    def _review(self, state: InterviewState) -> Reply:
+        if not state.has_code:
+            return _say("I don't see any code in the editor yet. Write a first version and I'll run it with you.")
+        return [{"text": "Sure, let me run it against the examples."}, self._use("run_code", {"mode": "run"})], TOOL_USE
+
+    def _ready(self, state: InterviewState) -> Reply:
+        if not state.has_code:
+            return _say("I don't see any code in the editor yet. Write your solution first, then submit it.")
+        return _say("Great. Press Submit when you're ready, and I'll run it against the full test suite.")
+
+    def _check_in(self, state: InterviewState, said_last: str | None, turn: int) -> Reply:
+        """Silence never spends a hint: after a real stall the interviewer offers one, once."""
+        stalled = state.silent_for_s >= state.offer_hint_after_s
+        if stalled and state.hint_level < hints.MAX_LEVEL and not hints.is_offer(said_last):
+            return _say(hints.offer(turn))
+        if hints.is_offer(said_last):
+            return _say("Take your time. I'm here when you want to talk it through.")
+        if state.unanswered_checkins == 0:
+            return _say("How is it going? Tell me what you're thinking, or ask for a hint if you're stuck.")
+        return _say(hints.pick(("Still with me? Thinking out loud helps me follow along.",
+                                "How are you getting on? Tell me where you are, even if it's rough."),
+                               state.unanswered_checkins))
 
     # --- results of the tools it asked for ------------------------------------------------------------
 
@@ -109,16 +153,18 @@ class OfflineInterviewer:
                         "your screen. Take a minute to read it, and ask me anything about the input before you "
                         "start coding.")
         if (hint := results.get("get_hint")) is not None:
+            if "error" in hint:
+                return _say("I can't give a hint just yet.")
             if hint.get("exhausted"):
-                return _say("You've had all three hints. Try writing the code from there; I'll look when you run it.")
-            last = " That's the last hint I can give." if hint["level"] == 3 else ""
-            return _say(f"Here's a hint. {hint['hint']}{last}")
+                return _say(hints.exhausted(state.question_id))
+            return _say(hints.phrase_hint(hint["hint"], hint["level"], state.question_id or ""))
         if (assessment := results.get("assess_solution")) is not None:
             return self._wrap_up(state, assessment)
         if (run := results.get("run_code")) is not None:
             if run.get("mode") == RunMode.SUBMIT.value and "error" not in run:
                 return [self._use("assess_solution")], TOOL_USE
-            return _say(describe_sample_run(run))
+            question = self.bank.question(state.question_id) if state.question_id else None
+            return _say(describe_sample_run(run, question))
         return _say("Okay.")
 
     def _wrap_up(self, state: InterviewState, assessment: dict) -> Reply:
@@ -145,25 +191,12 @@ def _say(text: str) -> Reply:
     return [{"text": text}], END_TURN
 
 
-def _inline(value: Any) -> str:
-    text = json.dumps(value)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
 def _categories(assessment: dict) -> str:
     categories = [c for c in assessment.get("failing_categories", []) if c]
     return f" ({', '.join(categories[:3])})" if categories else ""
 
 
-def faq_answer(question: Question, text: str) -> str | None:
-    lowered = text.lower()
-    best = max(question.faq, key=lambda f: sum(k.lower() in lowered for k in f.keywords), default=None)
-    if best and any(k.lower() in lowered for k in best.keywords):
-        return best.answer
-    return None
-
-
-def describe_sample_run(run: dict) -> str:
+def describe_sample_run(run: dict, question: Question | None = None) -> str:
     if "error" in run:
         return f"I couldn't run that: {run['error']}."
     if run["verdict"] == "accepted":
@@ -171,8 +204,33 @@ def describe_sample_run(run: dict) -> str:
     if run["verdict"] == "compilation_error":
         return "It doesn't compile yet; check the compiler output under the editor."
     first = run["failures"][0] if run.get("failures") else None
-    detail = f" The first failure is {first['test_id']}: {first['verdict'].replace('_', ' ')}." if first else ""
+    detail = (f" {test_label(first['test_id'], question)} fails: {first['verdict'].replace('_', ' ')}."
+              if first else "")
     return f"{run['passed']} of {run['total']} sample tests pass.{detail}"
+
+
+def test_label(test_id: str, question: Question | None) -> str:
+    """A sample test as the candidate's screen names it: "Test 1", "Test 2", … in the problem's order."""
+    ids = [t.id for t in question.sample_tests] if question else []
+    return f"Test {ids.index(test_id) + 1}" if test_id in ids else "One test"
+
+
+def last_interviewer_text(messages: list[Message]) -> str | None:
+    """What the interviewer said most recently, before the input this turn answers."""
+    for message in reversed(messages[:-1]):
+        if message["role"] == "assistant":
+            text = " ".join(b["text"] for b in message["content"] if "text" in b).strip()
+            if text:
+                return text
+    return None
+
+
+def not_repeating(content: list[dict[str, Any]], said_last: str | None) -> list[dict[str, Any]]:
+    """Never the exact same message twice in a row: a repeated answer is marked as one."""
+    texts = [b["text"] for b in content if "text" in b]
+    if said_last is None or texts != [said_last]:
+        return content
+    return [{"text": f"Like I said: {said_last[0].lower()}{said_last[1:]}"} if "text" in b else b for b in content]
 
 
 def tool_results_by_name(messages: list[Message]) -> dict[str, dict]:

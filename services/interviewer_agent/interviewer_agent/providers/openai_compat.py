@@ -130,12 +130,17 @@ class OpenAICompatProvider:
                     detail = (await response.aread()).decode(errors="replace")[:300]
                     raise ProviderError(f"{self.url} answered {response.status_code}: {detail}",
                                         retryable=response.status_code in RETRYABLE_STATUS)
+                done = False
+                # Read to the end of the body even after [DONE] (servers close the stream right after it):
+                # a response left unread closes its connection, and every model call would then pay for a
+                # new TCP (and, to a hosted model, TLS) handshake before its first token.
                 async for line in response.aiter_lines():
-                    if not line.startswith("data:"):
+                    if done or not line.startswith("data:"):
                         continue
                     data = line[len("data:"):].strip()
                     if data == "[DONE]":
-                        break
+                        done = True
+                        continue
                     for event in translator.translate(json.loads(data)):
                         yield event
         except httpx.HTTPError as exc:

@@ -1,33 +1,13 @@
 """The Datadog dashboard and monitors only query metrics that the code sends (or Datadog computes)."""
 
-import json
 import re
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-DATADOG = ROOT / "deploy" / "datadog"
+from .deploy_facts import ROOT, datadog_queries, monitors
+
 SOURCE_DIRS = ["gateway", "runtime", "services", "sandbox-worker"]
 # Suffixes DogStatsD adds to a histogram, and metrics Datadog itself produces.
 HISTOGRAM_SUFFIXES = (".median", ".avg", ".max", ".count", ".95percentile", ".99percentile")
 EXTERNAL_PREFIXES = ("trace.", "rabbitmq.")
-
-
-def queries() -> list[str]:
-    dashboard = json.loads((DATADOG / "dashboard.json").read_text())
-    found: list[str] = []
-
-    def walk(node) -> None:
-        if isinstance(node, dict):
-            found.extend(v for k, v in node.items() if k == "q")
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(dashboard["widgets"])
-    monitors = json.loads((DATADOG / "monitors.json").read_text())
-    return found + [m["query"] for m in monitors]
 
 
 def metric_names(query: str) -> set[str]:
@@ -42,7 +22,7 @@ def emitted_metrics() -> set[str]:
 def test_every_queried_metric_is_sent_by_the_code():
     emitted = emitted_metrics()
     assert "mockmind.agent.turn_latency_ms" in emitted  # the scan finds the code's metrics
-    for query in queries():
+    for query in datadog_queries():
         for name in metric_names(query):
             if name.startswith(EXTERNAL_PREFIXES):
                 continue
@@ -51,11 +31,10 @@ def test_every_queried_metric_is_sent_by_the_code():
 
 
 def test_monitors_cover_what_the_sres_asked_for():
-    monitors = json.loads((DATADOG / "monitors.json").read_text())
-    queries_by_topic = " ".join(m["query"] for m in monitors)
+    queries_by_topic = " ".join(m["query"] for m in monitors())
     for needed in ("turn_latency_ms.99percentile", "trace.rabbitmq.consume.errors", "rabbitmq.queue.messages",
                    "verdict:internal_error", "stop_reason:throttled"):
         assert needed in queries_by_topic
-    for monitor in monitors:
+    for monitor in monitors():
         assert monitor["type"] == "query alert" and monitor["message"]
         assert monitor["options"]["thresholds"]["critical"] > 0
