@@ -152,6 +152,26 @@ test.describe("a candidate who talks over the interviewer", () => {
     expect(Math.max(...delays.map((d) => d.audio_ms))).toBeLessThanOrEqual(200);
     expect(median(delays.map((d) => d.wall_ms))).toBeLessThanOrEqual(200);
   }));
+
+  test("holds a reply that was still loading when the candidate spoke, then takes the turn from it", async ({ baseURL }) => withFakeMic(wav, baseURL, async (page) => {
+    await recordPlayback(page);
+    const gateway = await installMockGateway(page, { stt: true });
+    // The reply's audio loads slowly (a busy machine, a slow link): the candidate's voice reaches
+    // the barge-in rule while its play() is still pending, so the pause lands before playback begins.
+    await page.route("**/api/audio/slow-reply.wav", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      await route.fulfill({ status: 200, contentType: "audio/wav", body: Buffer.from(LONG_REPLY_B64, "base64") });
+    });
+    await openRoom(page);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __playback: { what: string }[] }).__playback.length)).toBeGreaterThanOrEqual(2);
+    await page.getByTestId("talk-button").click();
+    await expect(page.getByRole("button", { name: "Stop talking" })).toBeVisible();
+    gateway.emit("voice_audio", { turn_id: "slow-turn", index: 0, format: "wav", audio_b64: "", url: "/api/audio/slow-reply.wav", text: "A long answer." });
+
+    // The reply was held under the candidate's voice, not dropped, so their speech still takes the turn
+    await expect.poll(() => gateway.received.filter((event) => event.type === "barge_in").length, { timeout: 15_000 }).toBe(1);
+    expect((await marks(page)).stopped.length).toBeGreaterThan(0);
+  }));
 });
 
 test.describe("a candidate who says 'mm-hm'", () => {

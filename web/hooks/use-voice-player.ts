@@ -53,6 +53,9 @@ export function useVoicePlayer(muted: boolean) {
     audio.play().then(
       () => setBlocked(false),
       (error: unknown) => {
+        // Paused before it began (the candidate started talking while it loaded): the clip stays
+        // current, and `resume` plays it; skipping it here would lose the reply and end the barge-in rule's hold.
+        if (error instanceof DOMException && error.name === "AbortError" && current.current === audio) return;
         // Autoplay refused until the page gets a click: say so, and move on rather than stall.
         if (error instanceof DOMException && error.name === "NotAllowedError") setBlocked(true);
         next();
