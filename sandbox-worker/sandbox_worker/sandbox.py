@@ -722,25 +722,63 @@ async def _confine(process, cgroup: MemoryCgroup | None, rlimits: dict[int, int]
         raise
 
 
-def _confine_tree(pid: int, cgroup: MemoryCgroup | None, rlimits: dict[int, int]) -> None:
+def _confine_tree(pid: int, cgroup: MemoryCgroup | None, rlimits: dict[int, int],
+                  deadline_s: float = 2.0) -> None:
     """Move bwrap's process tree (blocked, or a runtime waiting for its go line) into the cgroup and set its
     rlimits, which the command inherits. Each parent is confined before its children are listed, so nothing
-    forked meanwhile is missed: a child forked later inherits its parent's cgroup."""
-    stack = [pid]
+    forked meanwhile is missed by the cgroup: the kernel moves a process and links its new child atomically.
+
+    rlimits have no such guarantee: a child that bwrap clones while its limits are being set can copy the old
+    ones and not yet be listed among its children. So with rlimits the tree is walked again until bwrap's
+    child (the one that waits on --block-fd and starts the command) is there and a whole walk finds every
+    process at its limits."""
+    deadline = time.monotonic() + deadline_s
+    confined, changed = _confine_walk(pid, cgroup, rlimits)
+    while rlimits and (confined < 2 or changed):
+        if not _running(pid):
+            return  # bwrap failed before cloning: nothing will run, and the run reports bwrap's error
+        if time.monotonic() > deadline:
+            raise SandboxUnavailable(f"sandbox process {pid} did not start its child within {deadline_s:.0f} s")
+        time.sleep(0.0002)
+        confined, changed = _confine_walk(pid, None, rlimits)
+
+
+def _confine_walk(pid: int, cgroup: MemoryCgroup | None, rlimits: dict[int, int]) -> tuple[int, bool]:
+    """One walk of the tree from `pid`: each process into the cgroup, and to its rlimits where they differ.
+    Returns how many processes it found and whether it had to set any limit."""
+    stack, confined, changed = [pid], 0, False
     while stack:
         current = stack.pop()
         try:
             if cgroup:
                 cgroup.add(current)
             for limit, value in rlimits.items():
-                _set_rlimit(current, limit, value)
+                if not _within(current, limit, value):
+                    changed = True
+                    _set_rlimit(current, limit, value)
         except (ProcessLookupError, FileNotFoundError):
             continue  # already gone
         except OSError as exc:
             if not os.path.exists(f"/proc/{current}"):
                 continue
             raise SandboxUnavailable(f"cannot confine sandbox process {current}: {exc}") from exc
+        confined += 1
         stack.extend(_child_pids(current))
+    return confined, changed
+
+
+def _running(pid: int) -> bool:
+    """The process exists and has not exited (a zombie waits only to be reaped)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def _within(pid: int, limit: int, value: int) -> bool:
+    """Both of the process's limits are at most `value` (below it where the hard limit was lower already)."""
+    return all(v != resource.RLIM_INFINITY and v <= value for v in resource.prlimit(pid, limit))
 
 
 def _set_rlimit(pid: int, limit: int, value: int) -> None:
