@@ -37,6 +37,12 @@ class RunRows(Rows):
                 verdict=verdict, result=result, created_at=_now(),
             ))
 
+    async def submission(self, session_id: str, submission_id: str) -> CodeSubmission | None:
+        """One run of the session, or None."""
+        async with self._statements() as db:
+            return await db.scalar(select(CodeSubmission).where(CodeSubmission.id == submission_id,
+                                                                CodeSubmission.session_id == session_id))
+
     async def submissions(self, session_id: str) -> list[CodeSubmission]:
         return await self._session_rows(CodeSubmission, session_id, CodeSubmission.created_at)
 

@@ -8,6 +8,7 @@ categories of hidden tests, but never hidden test data or the reference solution
 from dataclasses import dataclass, field
 from typing import Any
 
+from contracts.base import session_scoped_id
 from contracts.events import RunMode
 from contracts.sandbox import Language, SandboxResult, Verdict
 from persistence.models import InterviewSession
@@ -51,12 +52,21 @@ TOOL_NAMES = [spec["toolSpec"]["name"] for spec in TOOL_SPECS]
 
 @dataclass
 class ToolCall:
-    """What a tool may use besides its input: the session and the code the candidate has right now."""
+    """What a tool may use besides its input: the session, the code the candidate has right now, and the
+    turn (a turn redone after a failure reaches the same runs by the same ids)."""
 
     session: InterviewSession
     code: str | None
     language: Language
+    turn_id: str
     last_submission: SandboxResult | None = field(default=None)
+    runs: int = 0  # sandbox runs made so far in this turn
+
+    def next_run_id(self) -> str:
+        """The id of this turn's next run: the same on a redo of the turn, so a run already recorded is not
+        judged and recorded again (the candidate would see two results for one press of Run)."""
+        self.runs += 1
+        return session_scoped_id(self.session.id, f"{self.turn_id}:run:{self.runs}")
 
 
 class ToolRegistry:
@@ -102,7 +112,7 @@ class ToolRegistry:
             return ToolOutcome({"error": "no problem has been presented yet; call get_question first"}, ok=False)
         if not call.code:
             return ToolOutcome({"error": "the candidate has not written any code yet"}, ok=False)
-        result = await self.tools.run_code(call.session, call.code, call.language, mode)
+        result = await self.tools.run_code(call.session, call.code, call.language, mode, run_id=call.next_run_id())
         if mode is RunMode.SUBMIT:
             call.last_submission = result
         return ToolOutcome(describe_run(mode, result))

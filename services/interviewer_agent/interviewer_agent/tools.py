@@ -65,14 +65,15 @@ class InterviewTools:
             await uow.commit()
         return level, self.bank.hint(session.question_id, level)
 
-    async def run_code(self, session: InterviewSession, code: str, language: Language, mode: RunMode) -> SandboxResult:
+    async def run_code(self, session: InterviewSession, code: str, language: Language, mode: RunMode, *,
+                       run_id: str | None = None) -> SandboxResult:
         question = self.bank.question(session.question_id) if session.question_id else None
         if question is None:
             return SandboxResult(verdict=Verdict.INTERNAL_ERROR, message="no problem has been presented yet")
         tests = question.sample_tests if mode is RunMode.RUN else self.bank.all_tests(question.id)
         _, result = await judge_and_record(
             sandbox=self.sandbox, events=self.events, session_id=session.id, question=question, tests=list(tests),
-            code=code, language=language, mode=mode, timeout_s=self.sandbox_timeout_s,
+            code=code, language=language, mode=mode, timeout_s=self.sandbox_timeout_s, submission_id=run_id,
         )
         return result
 

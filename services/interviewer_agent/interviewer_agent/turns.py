@@ -86,7 +86,7 @@ class InterviewTurn:
         self.registry = registry
         self.out = out
         code, language = latest_code(session)
-        self.call = ToolCall(session=session, code=code, language=language)
+        self.call = ToolCall(session=session, code=code, language=language, turn_id=out.turn_id)
         self.phase_before = Phase(session.phase) if session.phase else None
         self.state = InterviewState(
             phase=self.phase_before or Phase.GREETING, action=action, question_id=session.question_id,
