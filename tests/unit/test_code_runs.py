@@ -4,26 +4,17 @@ leader) is not judged and recorded again when the turn is redone: one press of R
 FastStream's in-memory `TestRabbitBroker` carries the sandbox request and the events; a scripted sandbox
 worker on it counts the runs; the store is a real SQLite one."""
 
-import pytest
-from faststream.rabbit import RabbitBroker, TestRabbitBroker
+from faststream.rabbit import TestRabbitBroker
 
 from contracts.bus import SandboxRunCompleted, SandboxRunRequested
 from contracts.events import RunMode, ServerEventType
 from contracts.sandbox import Language, SandboxResult, TestResult, Verdict
-from contracts.topology import COMMANDS, EVENTS, SANDBOX_RUNS, RoutingKey
+from contracts.topology import COMMANDS, SANDBOX_RUNS
 from question_bank.bank import default_bank
 from runtime.code_runs import judge_and_record
 from runtime.sandbox_client import SandboxClient
 from runtime.topology import rabbit_exchange, rabbit_queue
-from runtime.worker import StoreSettings, WorkerRuntime
-
-
-@pytest.fixture
-async def runtime(sqlite_url):
-    runtime = WorkerRuntime(kind="interviewer-agent", broker=RabbitBroker(), settings=StoreSettings(database_url=sqlite_url))
-    await runtime.open()
-    yield runtime
-    await runtime.close()
+from runtime.worker import WorkerRuntime
 
 
 def scripted_sandbox(runtime: WorkerRuntime) -> list[str]:
@@ -39,20 +30,10 @@ def scripted_sandbox(runtime: WorkerRuntime) -> list[str]:
     return judged
 
 
-def gateway(runtime: WorkerRuntime) -> list[dict]:
-    live: list[dict] = []
-
-    @runtime.broker.subscriber(RoutingKey.session_events("*"), rabbit_exchange(EVENTS))
-    async def forward(event: dict) -> None:
-        live.append(event)
-
-    return live
-
-
-async def test_a_redone_turn_does_not_run_or_record_its_run_twice(runtime, monkeypatch):
+async def test_a_redone_turn_does_not_run_or_record_its_run_twice(runtime, gateway_events, monkeypatch):
     session = await runtime.store.create_session(difficulty="easy", language="python")
     question = default_bank().questions()[0]
-    judged, live = scripted_sandbox(runtime), gateway(runtime)
+    judged, live = scripted_sandbox(runtime), gateway_events
     run = dict(sandbox=SandboxClient(runtime.broker), events=runtime.events, session_id=session.id, question=question,
                tests=list(question.sample_tests), code="def f():\n    return None\n", language=Language.PYTHON,
                mode=RunMode.RUN, timeout_s=10, submission_id="0" * 31 + "1")

@@ -2,31 +2,10 @@
 here) and a real SQLite store: events reach the gateway's queue after the commit, and an event whose
 publish failed after its commit reaches it once, from the outbox relay."""
 
-import pytest
-from faststream.rabbit import RabbitBroker, TestRabbitBroker
+from faststream.rabbit import TestRabbitBroker
 
 from contracts.events import Phase, ServerEventType
-from contracts.topology import EVENTS, RoutingKey
-from runtime.topology import rabbit_exchange
-from runtime.worker import StoreSettings, WorkerRuntime
-
-
-@pytest.fixture
-async def runtime(sqlite_url):
-    runtime = WorkerRuntime(kind="interviewer-agent", broker=RabbitBroker(), settings=StoreSettings(database_url=sqlite_url))
-    await runtime.open()
-    yield runtime
-    await runtime.close()
-
-
-def gateway(runtime: WorkerRuntime) -> list[dict]:
-    live: list[dict] = []
-
-    @runtime.broker.subscriber(RoutingKey.session_events("*"), rabbit_exchange(EVENTS))
-    async def forward(event: dict) -> None:
-        live.append(event)
-
-    return live
+from runtime.worker import WorkerRuntime
 
 
 async def change_phase(runtime: WorkerRuntime, session_id: str) -> None:
@@ -36,9 +15,9 @@ async def change_phase(runtime: WorkerRuntime, session_id: str) -> None:
         await uow.commit()
 
 
-async def test_a_committed_event_reaches_the_gateway_once_even_when_its_publish_failed(runtime, monkeypatch):
+async def test_a_committed_event_reaches_the_gateway_once_even_when_its_publish_failed(runtime, gateway_events, monkeypatch):
     session = await runtime.store.create_session(difficulty="easy", language="python")
-    live = gateway(runtime)
+    live = gateway_events
     async with TestRabbitBroker(runtime.broker):
         sent = runtime.events.publish
 
@@ -57,9 +36,9 @@ async def test_a_committed_event_reaches_the_gateway_once_even_when_its_publish_
     assert [(e["type"], e["seq"]) for e in live] == [(ServerEventType.AGENT_PHASE_CHANGE.value, 1)]
 
 
-async def test_a_published_event_is_dropped_from_the_outbox_and_never_resent(runtime):
+async def test_a_published_event_is_dropped_from_the_outbox_and_never_resent(runtime, gateway_events):
     session = await runtime.store.create_session(difficulty="easy", language="python")
-    live = gateway(runtime)
+    live = gateway_events
     async with TestRabbitBroker(runtime.broker):
         await change_phase(runtime, session.id)
         relay = runtime.events.relay
