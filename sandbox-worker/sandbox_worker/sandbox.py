@@ -767,11 +767,16 @@ def _confine_walk(pid: int, cgroup: MemoryCgroup | None, rlimits: dict[int, int]
     return confined, changed
 
 
+def _stat_fields(pid: int) -> list[str]:
+    """/proc/<pid>/stat after the command name (which may hold spaces and parentheses): state, ppid, …"""
+    with open(f"/proc/{pid}/stat") as f:
+        return f.read().rsplit(")", 1)[1].split()
+
+
 def _running(pid: int) -> bool:
     """The process exists and has not exited (a zombie waits only to be reaped)."""
     try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+        return _stat_fields(pid)[0] != "Z"
     except (OSError, IndexError):
         return False
 
@@ -794,9 +799,7 @@ def _tree_cpu_seconds(pid: int) -> float:
     total = 0
     for current in (pid, *_descendants(pid)):
         try:
-            with open(f"/proc/{current}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-            total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+            total += sum(int(x) for x in _stat_fields(current)[11:15])  # utime stime cutime cstime
         except (OSError, ValueError, IndexError):
             continue  # already gone
     return total / CLOCK_TICKS
